@@ -1,0 +1,58 @@
+import { resolveOptions, type BuildOptions } from './config/options.js';
+import { listFiles } from './content/files.js';
+import { loadContent } from './content/index.js';
+import { BuildFailed, collect, DiagnosticBag, type Diagnostic } from './errors.js';
+import { buildSite } from './model/site.js';
+import { renderSite } from './render/site.js';
+import { loadTemplates } from './render/templates.js';
+import { writeSite } from './output/write.js';
+import { VERSION } from './version.js';
+
+/** What one successful build did. */
+export interface BuildResult {
+  readonly pages: number;
+  readonly publications: number;
+  readonly talks: number;
+  readonly filesWritten: number;
+  readonly milliseconds: number;
+  readonly warnings: readonly Diagnostic[];
+}
+
+/**
+ * Builds the site: content → model → pages → output folder. Throws BuildFailed with every problem
+ * found (sorted by file and line) and leaves the output folder untouched when anything is wrong.
+ */
+export async function build(options: BuildOptions = {}): Promise<BuildResult> {
+  const started = performance.now();
+  const resolved = resolveOptions(options);
+  const bag = new DiagnosticBag();
+
+  const [content, templates, publicFiles] = await Promise.all([
+    loadContent(resolved.contentDir, bag, resolved.baseUrl),
+    loadTemplates(resolved.templatesDir).catch((error) => collect(bag, () => { throw error; })),
+    listFiles(resolved.publicDir, ['']),
+  ]);
+  const model = content ? buildSite(content, bag) : undefined;
+  const files = model && templates ? renderSite(model, templates, bag, { version: VERSION }) : [];
+
+  const shadowed = new Set(publicFiles);
+  for (const file of files) {
+    if (shadowed.has(file.path)) {
+      bag.warn('PublicOverridesPage', `public/${file.path} replaces the page Folio renders at the same path.`, { file: `${resolved.publicDir}/${file.path}` }, 'Rename the file in public/, or change the page\'s permalink.');
+    }
+  }
+
+  const diagnostics = bag.list(resolved.strict);
+  if (diagnostics.some((d) => d.severity === 'error') || !model) throw new BuildFailed(diagnostics);
+
+  await writeSite(files, resolved.outDir, resolved.publicDir);
+  const written = new Set([...files.map((f) => f.path), ...publicFiles]).size;
+  return {
+    pages: model.routes.length,
+    publications: model.publications.length,
+    talks: model.talks.length,
+    filesWritten: written,
+    milliseconds: Math.round(performance.now() - started),
+    warnings: diagnostics,
+  };
+}

@@ -1,0 +1,138 @@
+import path from 'node:path';
+import { PROFILE_LINKS, type NavItem, type Person, type ProfileLink, type SiteConfig } from '../config/site.js';
+import { collect, type DiagnosticBag } from '../errors.js';
+import { isSafeUrl, normaliseBasePath, splitBaseUrl } from '../urls.js';
+import { Fields, isRecord } from './fields.js';
+import { readText } from './files.js';
+import { parseYaml } from './yaml.js';
+
+const SITE_FIELDS = ['title', 'description', 'url', 'baseurl', 'language', 'updated', 'navigation', 'author', 'publications', 'home', 'allow_scripts'];
+const AUTHOR_FIELDS = ['name', 'pronouns', 'position', 'affiliation', 'affiliation_url', 'location', 'email', 'avatar', 'bio', 'links', 'name_variants'];
+
+/** Reads and validates `content/site.yml`; `baseUrl` (from `--base-url`) overrides its `url`. */
+export async function loadSiteConfig(contentDir: string, bag: DiagnosticBag, baseUrl?: string): Promise<SiteConfig | undefined> {
+  const file = path.join(contentDir, 'site.yml');
+  let text: string;
+  try {
+    text = await readText(file);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') return collect(bag, () => { throw error; });
+    bag.error('MissingSiteConfig', 'There is no site.yml in the content folder.', { file }, 'Create content/site.yml with at least `title:` and `author: {name: …}` (see docs/content.md).');
+    return undefined;
+  }
+  return collect(bag, () => parseSiteConfig(text, file, bag, baseUrl));
+}
+
+/** The pure half of loadSiteConfig. */
+export function parseSiteConfig(text: string, file: string, bag: DiagnosticBag, baseUrl?: string): SiteConfig {
+  const yaml = parseYaml(text, file, 'InvalidSiteConfig');
+  if (!isRecord(yaml.data)) {
+    bag.error('InvalidSiteConfig', 'site.yml must be a map of `field: value` lines.', { file, line: 1 });
+    return parseSiteConfig('title: Untitled\nauthor: {name: Unknown}', file, bag);
+  }
+  const site = new Fields(yaml.data, file, bag, yaml.lineOf);
+  site.warnUnknown(SITE_FIELDS);
+
+  const { origin, basePath } = resolveBase(site, bag, baseUrl);
+  const author = readPerson(site.map('author'), site, bag);
+  const publications = site.map('publications');
+  const groupBy = publications?.string('group_by') ?? 'year';
+  if (groupBy !== 'year' && groupBy !== 'type') {
+    bag.error('WrongFieldType', '`publications.group_by` must be `year` or `type`.', publications!.at('group_by'));
+  }
+  const home = site.map('home');
+  const navigation = site.has('navigation') ? readNavigation(site, bag) : undefined;
+  const description = site.string('description');
+  const updated = site.date('updated');
+
+  return {
+    title: site.string('title', true) ?? 'Untitled',
+    ...(description ? { description } : {}),
+    origin,
+    basePath,
+    language: site.string('language') ?? 'en',
+    ...(updated ? { updated } : {}),
+    ...(navigation ? { navigation } : {}),
+    author,
+    publications: { groupBy: groupBy === 'type' ? 'type' : 'year', numbered: publications?.boolean('numbered') ?? false },
+    home: { selectedPublications: home?.boolean('selected_publications') ?? true, news: home?.number('news') ?? 5 },
+    allowScripts: site.boolean('allow_scripts') ?? false,
+  };
+}
+
+function resolveBase(site: Fields, bag: DiagnosticBag, override?: string): { origin: string; basePath: string } {
+  const url = override ?? site.string('url');
+  let origin = 'http://localhost';
+  let basePath = '';
+  if (url) {
+    const split = splitBaseUrl(url);
+    if (split) ({ origin, basePath } = split);
+    else if (override) bag.error('InvalidBaseUrl', `--base-url must be an http(s) URL; found "${override}".`, { file: '--base-url' });
+    else bag.error('InvalidUrl', `\`url\` must be an absolute http(s) URL like https://you.github.io; found "${url}".`, site.at('url'));
+  }
+  const baseurl = site.string('baseurl');
+  if (!override && baseurl && !basePath) basePath = normaliseBasePath(baseurl);
+  return { origin, basePath };
+}
+
+function readNavigation(site: Fields, bag: DiagnosticBag): NavItem[] {
+  return site.maps('navigation').flatMap((item) => {
+    const title = item.string('title', true);
+    const url = item.string('url', true);
+    if (!title || !url) return [];
+    if (!isSafeUrl(url)) {
+      bag.error('UnsafeUrl', `Navigation link "${title}" has a URL that is not http(s), mailto or a site path.`, item.at('url'));
+      return [];
+    }
+    return [{ title, url }];
+  });
+}
+
+/** Reads a profile (site.yml's `author`, or a group member's front matter). */
+export function readPerson(person: Fields | undefined, parent: Fields, bag: DiagnosticBag): Person {
+  if (!person) {
+    bag.error('MissingRequiredField', 'The required field `author` is missing.', parent.at(), 'Add `author:` with at least `name:` (see docs/content.md).');
+    return { name: 'Unknown', links: [], nameVariants: [] };
+  }
+  person.warnUnknown(AUTHOR_FIELDS);
+  const name = person.string('name', true) ?? 'Unknown';
+  const links = readLinks(person.map('links'), bag);
+  const optional = {
+    pronouns: person.string('pronouns'),
+    position: person.string('position'),
+    affiliation: person.string('affiliation'),
+    affiliationUrl: safe(person, 'affiliation_url', bag),
+    location: person.string('location'),
+    email: person.string('email'),
+    avatar: safe(person, 'avatar', bag),
+    bio: person.string('bio'),
+  };
+  return {
+    name,
+    ...(Object.fromEntries(Object.entries(optional).filter(([, v]) => v !== undefined)) as Partial<Person>),
+    links,
+    nameVariants: [name, ...person.strings('name_variants')],
+  };
+}
+
+function readLinks(links: Fields | undefined, bag: DiagnosticBag): ProfileLink[] {
+  if (!links) return [];
+  links.warnUnknown(PROFILE_LINKS.map((l) => l.id));
+  return PROFILE_LINKS.flatMap(({ id, label, expand }) => {
+    const value = links.string(id);
+    if (!value) return [];
+    const url = expand ? expand(value.trim()) : value.trim();
+    if (!isSafeUrl(url)) {
+      bag.error('UnsafeUrl', `The ${label} link is not an http(s), mailto or site URL.`, links.at(id));
+      return [];
+    }
+    return [{ id, label, url }];
+  });
+}
+
+function safe(fields: Fields, name: string, bag: DiagnosticBag): string | undefined {
+  const value = fields.string(name);
+  if (value === undefined || isSafeUrl(value)) return value;
+  bag.error('UnsafeUrl', `\`${name}\` is not an http(s), mailto or site URL.`, fields.at(name));
+  return undefined;
+}

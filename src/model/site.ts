@@ -1,0 +1,212 @@
+import type { NavItem, SiteConfig } from '../config/site.js';
+import type { Content } from '../content/index.js';
+import type { CvSection } from '../content/cv.js';
+import type { NewsSource } from '../content/news.js';
+import type { PageSource } from '../content/pages.js';
+import type { TalkDelivery, TalkSource } from '../content/talks.js';
+import type { DiagnosticBag } from '../errors.js';
+import { nameMatcher } from './names.js';
+import { defaultPagePath, resolveTarget } from './permalinks.js';
+import { toPublication, type Publication, type PublicationKind } from './publication.js';
+
+/** One page of the output and the layout that renders it. */
+export interface Route {
+  readonly url: string;
+  readonly outputPath: string;
+  readonly layout: string;
+  readonly title: string;
+  readonly description?: string;
+  /** The markdown page behind this route, if any. */
+  readonly page?: PageSource;
+  /** On a talk's own page: that talk. */
+  readonly talk?: Talk;
+  /** Listed in sitemap.xml (not 404 and redirects). */
+  readonly indexed: boolean;
+}
+
+export interface Redirect {
+  readonly outputPath: string;
+  /** The site path redirected to. */
+  readonly to: string;
+  readonly file: string;
+}
+
+export interface Talk extends TalkSource {
+  readonly url: string;
+  /** Newest first. */
+  readonly deliveries: readonly TalkDelivery[];
+  /** Date of the newest delivery. */
+  readonly latest?: string;
+}
+
+export interface Group<T> {
+  readonly title: string;
+  readonly items: readonly T[];
+}
+
+/** The whole site, arranged: every route, and the data the layouts list. */
+export interface SiteModel {
+  readonly site: SiteConfig;
+  readonly routes: readonly Route[];
+  readonly redirects: readonly Redirect[];
+  readonly navigation: readonly NavItem[];
+  readonly publications: readonly Publication[];
+  readonly publicationGroups: readonly Group<Publication>[];
+  readonly talks: readonly Talk[];
+  readonly talkGroups: readonly Group<Talk>[];
+  readonly news: readonly NewsSource[];
+  readonly cv?: readonly CvSection[];
+}
+
+const LAYOUT_ALIASES: Readonly<Record<string, string>> = { single: 'page', archive: 'page', splash: 'page', default: 'page' };
+
+/** Arranges loaded content into routes and lists; collisions and unsafe paths go into `bag`. */
+export function buildSite(content: Content, bag: DiagnosticBag): SiteModel {
+  const { site } = content;
+  const routes = new Map<string, Route>();
+  const owners = new Map<string, string>();
+  const claim = (route: Route, file: string, line?: number) => {
+    const previous = owners.get(route.outputPath);
+    if (previous !== undefined) {
+      bag.error('PermalinkCollision', `Two pages are written to ${route.outputPath}: this one and ${previous}.`, { file, ...(line ? { line } : {}), field: 'permalink' }, 'Give one of them a different `permalink`.');
+      return;
+    }
+    owners.set(route.outputPath, file);
+    routes.set(route.outputPath, route);
+  };
+
+  for (const page of content.pages) {
+    const target = resolveTarget(page.permalink ?? defaultPagePath(page.relativePath));
+    const line = page.lineOf('permalink');
+    if (!target) {
+      bag.error('PermalinkOutsideSite', `The permalink "${page.permalink}" points outside the site.`, { file: page.file, ...(line ? { line } : {}), field: 'permalink' }, 'Use a path inside the site, like /research/.');
+      continue;
+    }
+    const layout = page.layout ? (LAYOUT_ALIASES[page.layout] ?? page.layout) : target.url === '/' ? 'home' : 'page';
+    claim({ ...target, layout, title: page.title, ...(page.description ? { description: page.description } : {}), page, indexed: true }, page.file, line);
+  }
+
+  const isOwner = nameMatcher(site.author.nameVariants);
+  const publications = sortPublications(content.publications.map((entry) => toPublication(entry, isOwner, bag)));
+  const numbered = site.publications.numbered ? publications.map((p, i) => ({ ...p, number: publications.length - i })) : publications;
+  const talks = content.talks.map(toTalk).sort(byLatest);
+  const news = [...content.news].sort((a, b) => compareDesc(a.date, b.date) || compareDesc(b.slug, a.slug));
+
+  // Generated sections yield to a user page at the same URL (e.g. an imported academicpages page).
+  const generate = (url: string, layout: string, title: string, extra: Partial<Route> = {}) => {
+    const target = resolveTarget(url)!;
+    if (!routes.has(target.outputPath)) routes.set(target.outputPath, { ...target, layout, title, indexed: true, ...extra });
+  };
+  if (!owners.has('index.html')) generate('/', 'home', site.title);
+  if (publications.length > 0) generate('/publications/', 'publications', 'Publications');
+  if (talks.length > 0) {
+    generate('/talks/', 'talks', 'Talks');
+    for (const talk of talks) generate(talk.url, 'talk', talk.title, { talk });
+  }
+  if (content.cv) generate('/cv/', 'cv', 'CV');
+  if (news.length > 0) generate('/news/', 'news', 'News');
+  routes.set('404.html', { url: '/404.html', outputPath: '404.html', layout: '404', title: 'Page not found', indexed: false });
+
+  const redirects = content.pages.flatMap((page) => {
+    const to = resolveTarget(page.permalink ?? defaultPagePath(page.relativePath));
+    if (!to) return [];
+    return page.redirectFrom.flatMap((from): Redirect[] => {
+      const target = resolveTarget(from);
+      const line = page.lineOf('redirect_from');
+      const at = { file: page.file, ...(line ? { line } : {}), field: 'redirect_from' };
+      if (!target) {
+        bag.error('PermalinkOutsideSite', `The redirect_from path "${from}" points outside the site.`, at, 'Use a path inside the site, like /old-page/.');
+        return [];
+      }
+      if (routes.has(target.outputPath) || owners.has(target.outputPath)) {
+        bag.error('PermalinkCollision', `The redirect from "${from}" would overwrite the page at ${target.outputPath}.`, at, 'Remove this redirect or move that page.');
+        return [];
+      }
+      owners.set(target.outputPath, page.file);
+      return [{ outputPath: target.outputPath, to: to.url, file: page.file }];
+    });
+  });
+
+  const sortedRoutes = [...routes.values()].sort((a, b) => (a.outputPath < b.outputPath ? -1 : a.outputPath > b.outputPath ? 1 : 0));
+  return {
+    site,
+    routes: sortedRoutes,
+    redirects,
+    navigation: site.navigation ?? defaultNavigation(sortedRoutes),
+    publications: numbered,
+    publicationGroups: groupPublications(numbered, site.publications.groupBy),
+    talks,
+    talkGroups: group(talks, (t) => t.latest?.slice(0, 4) ?? 'Undated'),
+    news,
+    ...(content.cv ? { cv: content.cv } : {}),
+  };
+}
+
+/** Year descending, month descending, then the order of the files (a stable sort keeps it). */
+function sortPublications(list: Publication[]): Publication[] {
+  return list.sort((a, b) => (b.year ?? 0) - (a.year ?? 0) || (b.month ?? 0) - (a.month ?? 0));
+}
+
+const KIND_TITLES: Readonly<Record<PublicationKind, string>> = {
+  journal: 'Journal articles',
+  conference: 'Conference papers',
+  workshop: 'Workshop papers',
+  preprint: 'Preprints',
+  thesis: 'Theses',
+  book: 'Books and chapters',
+  other: 'Other',
+};
+
+function groupPublications(list: readonly Publication[], by: 'year' | 'type'): Group<Publication>[] {
+  if (by === 'year') return group(list, (p) => (p.year ? String(p.year) : 'Undated'));
+  const groups = group(list, (p) => p.kind);
+  const order = Object.keys(KIND_TITLES);
+  return groups
+    .sort((a, b) => order.indexOf(a.title) - order.indexOf(b.title))
+    .map((g) => ({ title: KIND_TITLES[g.title as PublicationKind], items: g.items }));
+}
+
+/** Groups keeping the list's order, groups in order of first appearance. */
+function group<T>(list: readonly T[], key: (item: T) => string): Group<T>[] {
+  const groups = new Map<string, T[]>();
+  for (const item of list) {
+    const k = key(item);
+    groups.set(k, [...(groups.get(k) ?? []), item]);
+  }
+  return [...groups].map(([title, items]) => ({ title, items }));
+}
+
+function toTalk(source: TalkSource): Talk {
+  const deliveries = [...source.deliveries].sort((a, b) => compareDesc(a.date ?? '', b.date ?? ''));
+  const latest = deliveries.find((d) => d.date)?.date;
+  return { ...source, url: `/talks/${source.slug}/`, deliveries, ...(latest ? { latest } : {}) };
+}
+
+function byLatest(a: Talk, b: Talk): number {
+  return compareDesc(a.latest ?? '', b.latest ?? '') || compareDesc(b.title, a.title);
+}
+
+function compareDesc(a: string, b: string): number {
+  return a < b ? 1 : a > b ? -1 : 0;
+}
+
+const SECTION_NAV: readonly [string, string][] = [
+  ['/publications/', 'Publications'],
+  ['/talks/', 'Talks'],
+  ['/cv/', 'CV'],
+  ['/news/', 'News'],
+];
+
+/** Without `navigation` in site.yml: About, the generated sections, then pages with `nav_order`. */
+function defaultNavigation(routes: readonly Route[]): NavItem[] {
+  const urls = new Set(routes.map((r) => r.url));
+  const pages = routes
+    .filter((r) => r.page?.navOrder !== undefined)
+    .sort((a, b) => a.page!.navOrder! - b.page!.navOrder!)
+    .map((r) => ({ title: r.page!.navTitle ?? r.title, url: r.url }));
+  return [
+    { title: 'About', url: '/' },
+    ...SECTION_NAV.filter(([url]) => urls.has(url)).map(([url, title]) => ({ title, url })),
+    ...pages.filter((p) => p.url !== '/'),
+  ];
+}

@@ -1,0 +1,56 @@
+import { cp, mkdir, rename, rm, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import type { OutputFile } from '../render/site.js';
+
+/**
+ * Writes the site into a temporary folder beside `outDir` and swaps it in only when every file is
+ * written, so a failed or interrupted build leaves the previous site exactly as it was, and files
+ * of removed pages disappear. `public/` is copied last, so a page can never overwrite an upload.
+ */
+export async function writeSite(files: readonly OutputFile[], outDir: string, publicDir: string): Promise<void> {
+  const parent = path.dirname(path.resolve(outDir));
+  const name = path.basename(path.resolve(outDir));
+  const temp = path.join(parent, `.folio-tmp-${name}-${process.pid}`);
+  const old = path.join(parent, `.folio-old-${name}-${process.pid}`);
+  await rm(temp, { recursive: true, force: true });
+  try {
+    await mkdir(temp, { recursive: true });
+    const dirs = new Set(files.map((f) => path.dirname(path.join(temp, f.path))));
+    for (const dir of [...dirs].sort()) await mkdir(dir, { recursive: true });
+    await inBatches(files, 64, (f) => writeFile(path.join(temp, f.path), f.contents));
+    await copyPublic(publicDir, temp);
+    await swap(temp, path.resolve(outDir), old);
+  } finally {
+    await rm(temp, { recursive: true, force: true });
+  }
+}
+
+async function copyPublic(publicDir: string, into: string): Promise<void> {
+  try {
+    await cp(publicDir, into, { recursive: true });
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
+  }
+}
+
+async function swap(temp: string, outDir: string, old: string): Promise<void> {
+  await rm(old, { recursive: true, force: true });
+  let hadOld = true;
+  try {
+    await rename(outDir, old);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
+    hadOld = false;
+  }
+  try {
+    await rename(temp, outDir);
+  } catch (error) {
+    if (hadOld) await rename(old, outDir);
+    throw error;
+  }
+  if (hadOld) await rm(old, { recursive: true, force: true });
+}
+
+async function inBatches<T>(items: readonly T[], size: number, run: (item: T) => Promise<unknown>): Promise<void> {
+  for (let i = 0; i < items.length; i += size) await Promise.all(items.slice(i, i + size).map(run));
+}

@@ -1,0 +1,22 @@
+import type { HelperOptions } from 'handlebars';
+import { stateOf } from './context.js';
+
+type Style = 'long' | 'month' | 'year' | 'iso';
+
+/** `{{date value "long"}}`: a `YYYY[-MM[-DD]]` date in words; never reads the clock or the time zone. */
+export function date(value: unknown, style: unknown, options: HelperOptions): string {
+  const text = String(value ?? '');
+  const chosen = (typeof style === 'string' ? style : 'long') as Style;
+  return formatDate(text, chosen, stateOf(options ?? style).language);
+}
+
+export function formatDate(text: string, style: Style, language = 'en'): string {
+  const match = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?/.exec(text);
+  if (!match || style === 'iso') return text;
+  const [, y, m, d] = match;
+  if (style === 'year' || !m) return y!;
+  const when = new Date(Date.UTC(Number(y), Number(m) - 1, Number(d ?? 1)));
+  const format = (opts: Intl.DateTimeFormatOptions) => new Intl.DateTimeFormat(language, { timeZone: 'UTC', ...opts }).format(when);
+  if (style === 'month' || !d) return format({ month: 'short', year: 'numeric' });
+  return format({ day: 'numeric', month: 'long', year: 'numeric' });
+}

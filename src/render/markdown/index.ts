@@ -1,0 +1,60 @@
+import type { Element, Root as HastRoot } from 'hast';
+import rehypeRaw from 'rehype-raw';
+import rehypeSanitize from 'rehype-sanitize';
+import rehypeSlug from 'rehype-slug';
+import rehypeStringify from 'rehype-stringify';
+import remarkParse from 'remark-parse';
+import remarkRehype from 'remark-rehype';
+import { unified } from 'unified';
+import { visit } from 'unist-util-visit';
+import { VFile } from 'vfile';
+import { remarkKramdownEmphasis, remarkKramdownInlineHtml, remarkKramdownLineBreaks } from './kramdown.js';
+import { authorHtmlSchema } from './sanitize.js';
+
+/** Turns a path inside the site (`/files/a.pdf`) into the URL to write on the current page. */
+export type SiteUrl = (sitePath: string) => string;
+
+export interface MarkdownOptions {
+  /** Keep `<script>` and `on*` attributes (default false: see docs/content.md, "Trust"). */
+  readonly allowScripts?: boolean;
+}
+
+/** Renders markdown bodies to HTML; one renderer (one unified processor) serves a whole build. */
+export type MarkdownRenderer = (markdown: string, siteUrl: SiteUrl) => string;
+
+export function createMarkdownRenderer(options: MarkdownOptions = {}): MarkdownRenderer {
+  const processor = unified()
+    .use(remarkParse)
+    .use(remarkKramdownInlineHtml)
+    .use(remarkKramdownLineBreaks)
+    .use(remarkKramdownEmphasis)
+    .use(remarkRehype, { allowDangerousHtml: true })
+    .use(rehypeRaw)
+    .use(options.allowScripts ? [] : [[rehypeSanitize, authorHtmlSchema]])
+    .use(rehypeSlug)
+    .use(rehypeSiteLinks)
+    .use(rehypeStringify)
+    .freeze();
+  return (markdown, siteUrl) => {
+    const file = new VFile({ value: markdown, data: { siteUrl } });
+    const tree = processor.runSync(processor.parse(file), file);
+    return processor.stringify(tree, file);
+  };
+}
+
+const URL_ATTRIBUTES = ['href', 'src', 'poster'] as const;
+
+/** Links the author wrote from the site root (`/publications/`) honour the base path. */
+function rehypeSiteLinks() {
+  return (tree: HastRoot, file: VFile) => {
+    const siteUrl = file.data.siteUrl as SiteUrl;
+    visit(tree, 'element', (node: Element) => {
+      for (const name of URL_ATTRIBUTES) {
+        const value = node.properties[name];
+        if (typeof value === 'string' && value.startsWith('/') && !value.startsWith('//')) {
+          node.properties[name] = siteUrl(value);
+        }
+      }
+    });
+  };
+}

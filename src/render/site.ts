@@ -1,0 +1,130 @@
+import path from 'node:path';
+import { ContentError, type DiagnosticBag } from '../errors.js';
+import type { Route, SiteModel } from '../model/site.js';
+import { closest } from '../content/suggest.js';
+import type { RenderState } from './helpers/context.js';
+import { siteUrl } from './helpers/url.js';
+import { createMarkdownRenderer } from './markdown/index.js';
+import { renderRobots, renderSitemap } from './meta-files.js';
+import type { Templates } from './templates.js';
+import { cvView, inlineRenderer, newsView, siteView, talkView } from './views.js';
+
+/** A file of the finished site: its path below the output folder and its contents. */
+export interface OutputFile {
+  readonly path: string;
+  readonly contents: string;
+}
+
+export interface RenderInfo {
+  readonly version: string;
+}
+
+/** Renders every route, redirect and meta file of the site; template problems go into `bag`. */
+export function renderSite(model: SiteModel, templates: Templates, bag: DiagnosticBag, info: RenderInfo): OutputFile[] {
+  const { site } = model;
+  const markdown = createMarkdownRenderer({ allowScripts: site.allowScripts });
+  // Markdown is rendered once per item with root-absolute links (base path included), so it can be
+  // shared by every page that shows it.
+  const rootState: RenderState = { outputPath: 'index.html', absoluteLinks: true, origin: site.origin, basePath: site.basePath, language: site.language };
+  const toSite = (path: string) => siteUrl(path, rootState);
+  const render = (md: string) => markdown(md, toSite);
+  const renderInline = inlineRenderer(markdown, toSite);
+
+  const talks = model.talks.map((t) => talkView(t, render));
+  const talkByUrl = new Map(talks.map((t) => [t.url, t]));
+  const news = model.news.map((n) => newsView(n, render));
+  const shared = {
+    publications: model.publications,
+    publication_groups: model.publicationGroups,
+    selected_publications: site.home.selectedPublications ? model.publications.filter((p) => p.selected) : [],
+    talks,
+    talk_groups: model.talkGroups.map((g) => ({ title: g.title, items: g.items.map((t) => talkByUrl.get(t.url)!) })),
+    news,
+    latest_news: news.slice(0, site.home.news),
+    cv_sections: model.cv ? cvView(model.cv, renderInline) : [],
+    build: { generator: `Folio ${info.version}` },
+  };
+
+  const base = templates.layouts.get('base');
+  const files: OutputFile[] = [];
+  for (const route of model.routes) {
+    const layout = templates.layouts.get(route.layout);
+    if (!layout) {
+      reportUnknownLayout(route, templates, bag);
+      continue;
+    }
+    const state: RenderState = { ...rootState, outputPath: route.outputPath, absoluteLinks: route.outputPath === '404.html' };
+    const context = {
+      ...shared,
+      site: siteView(site, model.navigation, route.url),
+      page: {
+        title: route.title,
+        description: route.description ?? (route.url === '/' ? site.description : undefined),
+        url: `${site.origin}${site.basePath}${route.url}`,
+        path: route.url,
+        layout: route.layout,
+        classes: route.page?.classes.join(' ') ?? '',
+        author_profile: route.page?.authorProfile ?? false,
+        date: route.page?.date,
+        content: route.page ? render(route.page.body) : '',
+        params: route.page?.params ?? {},
+      },
+      talk: route.talk ? talkByUrl.get(route.talk.url) : undefined,
+      _render: state,
+    };
+    const html = runTemplate(templates, route.layout, () => {
+      const body = layout(context);
+      return base && route.layout !== 'redirect' ? base({ ...context, body }) : body;
+    }, bag);
+    if (html !== undefined) files.push({ path: route.outputPath, contents: html });
+  }
+
+  const redirect = templates.layouts.get('redirect');
+  for (const r of model.redirects) {
+    if (!redirect) {
+      bag.error('UnknownLayout', 'redirect_from needs the layout templates/layouts/redirect.hbs, which is missing.', { file: r.file, field: 'redirect_from' });
+      break;
+    }
+    const target = `${site.origin}${site.basePath}${r.to}`;
+    const html = runTemplate(templates, 'redirect', () => redirect({ target, site: { language: site.language }, _render: { ...rootState, outputPath: r.outputPath } }), bag);
+    if (html !== undefined) files.push({ path: r.outputPath, contents: html });
+  }
+
+  files.push(
+    { path: 'sitemap.xml', contents: renderSitemap(model) },
+    { path: 'robots.txt', contents: renderRobots(model) },
+    // GitHub Pages must serve the files as they are, not run them through Jekyll.
+    { path: '.nojekyll', contents: '' },
+  );
+  return files;
+}
+
+function reportUnknownLayout(route: Route, templates: Templates, bag: DiagnosticBag): void {
+  const known = [...templates.layouts.keys()].filter((k) => k !== 'base' && k !== 'redirect');
+  const guess = closest(route.layout, known);
+  const line = route.page?.lineOf('layout');
+  bag.error(
+    'UnknownLayout',
+    `There is no layout "${route.layout}" in templates/layouts/.`,
+    { file: route.page?.file ?? path.join(templates.dir, 'layouts'), ...(line ? { line } : {}), field: 'layout' },
+    guess ? `Did you mean \`${guess}\`?` : `Known layouts: ${known.join(', ')}.`,
+  );
+}
+
+/** Handlebars reports a missing partial or a helper error by throwing; that is a template problem, not a bug. */
+function runTemplate(templates: Templates, layout: string, run: () => string, bag: DiagnosticBag): string | undefined {
+  try {
+    return run();
+  } catch (error) {
+    if (error instanceof ContentError) throw error;
+    const message = (error as Error).message;
+    const partial = /The partial (\S+) could not be found/.exec(message)?.[1];
+    bag.error(
+      partial ? 'UnknownPartial' : 'TemplateError',
+      partial ? `The layout "${layout}" uses the partial "${partial}", which is not in templates/partials/.` : `The layout "${layout}" failed: ${message}`,
+      { file: path.join(templates.dir, 'layouts', `${layout}.hbs`) },
+      partial ? `Create templates/partials/${partial}.hbs or fix the name in {{> ${partial}}}.` : undefined,
+    );
+    return undefined;
+  }
+}

@@ -1,5 +1,4 @@
 import { parseArgs } from 'node:util';
-import { build } from '../build.js';
 import { BuildFailed, UsageError } from '../errors.js';
 import { VERSION } from '../version.js';
 import { formatDiagnostic, type Colours } from './report.js';
@@ -55,6 +54,8 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
     }
     if (command !== 'build') throw new UsageError(`Unknown command "${command}". Try \`folio --help\`.`);
     if (rest.length > 0) throw new UsageError(`Unexpected argument "${rest[0]}". Try \`folio --help\`.`);
+    // Loaded on demand: `--help` and `--version` should not pay for the whole pipeline.
+    const { build } = await import('../build.js');
     const result = await build({
       ...(values.content ? { content: values.content } : {}),
       ...(values.templates ? { templates: values.templates } : {}),

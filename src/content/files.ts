@@ -76,6 +76,12 @@ function firstInvalidUtf8(bytes: Uint8Array): number {
       hi = mid;
     }
   }
+  // A sequence cut short fails only at the byte after it; point at its lead byte instead.
+  for (let back = 1; back <= 3 && lo - back >= 0; back++) {
+    const byte = bytes[lo - back]!;
+    if (byte >= 0xc0) return lo - back;
+    if ((byte & 0xc0) !== 0x80) break;
+  }
   return lo;
 }
 

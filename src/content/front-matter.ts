@@ -18,7 +18,8 @@ export function parseFrontMatter(text: string, file: string): MarkdownSource {
   const parsed = matter(text, {
     engines: {
       yaml: (source: string) => {
-        yaml = parseYaml(source, file, 'InvalidFrontMatter', 2);
+        // gray-matter passes the text after the opening `---`, newline included: its line 1 is file line 1.
+        yaml = parseYaml(source, file, 'InvalidFrontMatter', source.startsWith('\n') ? 1 : 2);
         return (yaml.data ?? {}) as object;
       },
     },

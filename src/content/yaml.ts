@@ -1,4 +1,4 @@
-import { isNode, LineCounter, parseDocument } from 'yaml';
+import { isMap, isNode, isScalar, isSeq, LineCounter, parseDocument } from 'yaml';
 import { ContentError } from '../errors.js';
 
 /** YAML data together with where each value was written, for errors that point at a line. */
@@ -14,10 +14,11 @@ export interface YamlSource {
  */
 export function parseYaml(text: string, file: string, code: string, firstLine = 1): YamlSource {
   const lines = new LineCounter();
-  const doc = parseDocument(text, { lineCounter: lines, prettyErrors: false, uniqueKeys: true });
+  const doc = parseDocument(text, { lineCounter: lines, prettyErrors: true, uniqueKeys: true });
   const problem = doc.errors[0];
   if (problem) {
-    const at = problem.linePos?.[0];
+    let at = problem.linePos?.[0];
+    if (at && /quote/i.test(problem.message)) at = openingQuote(text, at.line) ?? at;
     throw new ContentError({
       code,
       severity: 'error',
@@ -30,11 +31,30 @@ export function parseYaml(text: string, file: string, code: string, firstLine = 
   return {
     data: doc.toJS({ maxAliasCount: 100 }),
     lineOf(path) {
-      const node = doc.getIn(path, true);
+      // A field's line is the line of its key (`title:`), which is where people look.
+      const parent = path.length <= 1 ? doc.contents : doc.getIn(path.slice(0, -1), true);
+      const last = path[path.length - 1];
+      let node: unknown = path.length === 0 ? doc.contents : undefined;
+      if (isMap(parent)) node = parent.items.find((pair) => isScalar(pair.key) && pair.key.value === last)?.key;
+      else if (isSeq(parent) && typeof last === 'number') node = parent.items[last];
       if (!isNode(node) || !node.range) return undefined;
       return lines.linePos(node.range[0]).line + firstLine - 1;
     },
   };
+}
+
+/** YAML notices an unclosed quote where the text runs out; the person needs the line where it opens. */
+function openingQuote(text: string, errorLine: number): { line: number; col: number } | undefined {
+  const lines = text.split('\n');
+  for (let n = Math.min(errorLine, lines.length); n >= 1; n--) {
+    const match = /^(\s*(?:-\s+|[^:#]+:\s+))(["'])/.exec(lines[n - 1]!);
+    if (!match) continue;
+    const quote = match[2]!;
+    const rest = lines[n - 1]!.slice(match[1]!.length + 1);
+    const closed = quote === "'" ? /(^|[^'])'(?!')/.test(rest.replace(/''/g, '')) : /(^|[^\\])"/.test(rest);
+    if (!closed) return { line: n, col: match[1]!.length + 1 };
+  }
+  return undefined;
 }
 
 function firstSentence(message: string): string {

@@ -1,4 +1,6 @@
-import { html } from 'property-information';
+import { htmlTagNames } from 'html-tag-names';
+import { html, svg } from 'property-information';
+import { svgTagNames } from 'svg-tag-names';
 import type { Options as SanitizeSchema } from 'rehype-sanitize';
 
 /**
@@ -7,10 +9,10 @@ import type { Options as SanitizeSchema } from 'rehype-sanitize';
  * other than http(s) and mailto, and HTML comments (never published).
  */
 export const authorHtmlSchema: SanitizeSchema = {
-  tagNames: null,
+  tagNames: [...new Set([...htmlTagNames, ...svgTagNames])].filter((name) => name !== 'script'),
   strip: ['script'],
   attributes: {
-    '*': [...Object.keys(html.property).filter((name) => !/^on[A-Z]/.test(name)), 'data*'],
+    '*': [...new Set([...Object.keys(html.property), ...Object.keys(svg.property)])].filter((name) => !/^on[A-Z]/.test(name)).concat('data*'),
   },
   protocols: {
     href: ['http', 'https', 'mailto'],

@@ -1,0 +1,49 @@
+import { describe, expect, it } from 'vitest';
+import { formatDate } from '../../../src/render/helpers/date.js';
+import { safeJson } from '../../../src/render/helpers/json.js';
+import { siteUrl } from '../../../src/render/helpers/url.js';
+
+const state = (outputPath: string, absoluteLinks = false) => ({ outputPath, absoluteLinks, origin: 'https://u.github.io', basePath: '/repo', language: 'en' });
+
+describe('siteUrl', () => {
+  it.each([
+    ['index.html', '/', './'],
+    ['index.html', '/publications/', 'publications/'],
+    ['publications/index.html', '/', '../'],
+    ['publications/index.html', '/assets/css/folio.css', '../assets/css/folio.css'],
+    ['talks/a/index.html', '/talks/b/', '../b/'],
+    ['talks/a/index.html', '/talks/a/', './'],
+    ['cv/index.html', '/cv/#education', './#education'],
+    ['about.html', '/files/cv.pdf', 'files/cv.pdf'],
+  ])('from %s, %s is %s', (from, target, expected) => {
+    expect(siteUrl(target, state(from))).toBe(expected);
+  });
+
+  it('writes root-absolute links with the base path on 404.html', () => {
+    expect(siteUrl('/publications/', state('404.html', true))).toBe('/repo/publications/');
+  });
+
+  it.each(['https://x.org/a', '#top', 'mailto:a@b.c', '//cdn.example/x'])('passes %s through', (target) => {
+    expect(siteUrl(target, state('a/index.html'))).toBe(target);
+  });
+});
+
+describe('formatDate', () => {
+  it.each([
+    ['2025-11-03', 'long', '3 November 2025'],
+    ['2025-11-03', 'month', 'Nov 2025'],
+    ['2025-11', 'long', 'Nov 2025'],
+    ['2025', 'long', '2025'],
+    ['2025-11-03', 'year', '2025'],
+  ] as const)('%s as %s is %s', (input, style, expected) => {
+    expect(formatDate(input, style, 'en-GB')).toBe(expected);
+  });
+});
+
+describe('safeJson', () => {
+  it('can never close a script element', () => {
+    const json = safeJson({ name: '</script><script>alert(1)</script>' });
+    expect(json).not.toContain('<');
+    expect(JSON.parse(json)).toEqual({ name: '</script><script>alert(1)</script>' });
+  });
+});

@@ -3,6 +3,7 @@ import rehypeRaw from 'rehype-raw';
 import rehypeSanitize from 'rehype-sanitize';
 import rehypeSlug from 'rehype-slug';
 import rehypeStringify from 'rehype-stringify';
+import remarkGfm from 'remark-gfm';
 import remarkParse from 'remark-parse';
 import remarkRehype from 'remark-rehype';
 import { unified } from 'unified';
@@ -25,6 +26,8 @@ export type MarkdownRenderer = (markdown: string, siteUrl: SiteUrl) => string;
 export function createMarkdownRenderer(options: MarkdownOptions = {}): MarkdownRenderer {
   const processor = unified()
     .use(remarkParse)
+    // Tables, footnotes, strikethrough and autolinks: kramdown has them, so imported pages use them.
+    .use(remarkGfm)
     .use(remarkKramdownInlineHtml)
     .use(remarkKramdownLineBreaks)
     .use(remarkKramdownEmphasis)

@@ -68,3 +68,11 @@ describe('the academicpages about.md seed, verbatim', () => {
     expect($('h2').map((_, h) => $(h).text()).get()).toEqual(['Published Papers', 'Preprints', 'Experiences', 'Education', 'Projects']);
   });
 });
+
+describe('kramdown features imported pages use', () => {
+  it('renders tables and footnotes', () => {
+    const $ = load(render('| Course | Term |\n|---|---|\n| ML | 2025 |\n\nText[^1]\n\n[^1]: A note.'));
+    expect($('table td').map((_, td) => $(td).text()).get()).toEqual(['ML', '2025']);
+    expect($('section.footnotes li').text()).toContain('A note.');
+  });
+});

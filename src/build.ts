@@ -15,6 +15,8 @@ export interface BuildResult {
   readonly talks: number;
   readonly filesWritten: number;
   readonly milliseconds: number;
+  /** Milliseconds spent in each phase, in run order. */
+  readonly phases: Readonly<Record<'load' | 'model' | 'render' | 'write', number>>;
   readonly warnings: readonly Diagnostic[];
 }
 
@@ -27,13 +29,17 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
   const resolved = resolveOptions(options);
   const bag = new DiagnosticBag();
 
+  const clock = phaseClock(started);
   const [content, templates, publicFiles] = await Promise.all([
     loadContent(resolved.contentDir, bag, resolved.baseUrl),
     loadTemplates(resolved.templatesDir).catch((error) => collect(bag, () => { throw error; })),
     listFiles(resolved.publicDir, ['']),
   ]);
+  const load = clock();
   const model = content ? buildSite(content, bag) : undefined;
+  const modelled = clock();
   const files = model && templates ? renderSite(model, templates, bag, { version: VERSION }) : [];
+  const rendered = clock();
 
   const shadowed = new Set(publicFiles);
   for (const file of files) {
@@ -46,6 +52,7 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
   if (diagnostics.some((d) => d.severity === 'error') || !model) throw new BuildFailed(diagnostics);
 
   await writeSite(files, resolved.outDir, resolved.publicDir);
+  const writeTime = clock();
   const written = new Set([...files.map((f) => f.path), ...publicFiles]).size;
   return {
     pages: model.routes.length,
@@ -53,6 +60,18 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
     talks: model.talks.length,
     filesWritten: written,
     milliseconds: Math.round(performance.now() - started),
+    phases: { load, model: modelled, render: rendered, write: writeTime },
     warnings: diagnostics,
+  };
+}
+
+/** Each call returns the milliseconds since the previous one. */
+function phaseClock(start: number): () => number {
+  let last = start;
+  return () => {
+    const now = performance.now();
+    const elapsed = Math.round((now - last) * 10) / 10;
+    last = now;
+    return elapsed;
   };
 }

@@ -1,3 +1,5 @@
+import type { Code } from './error-catalogue.js';
+
 /** Where in the user's files a problem is. Lines and columns are 1-based. */
 export interface SourceLocation {
   readonly file: string;
@@ -11,7 +13,8 @@ export type Severity = 'error' | 'warning';
 
 /** One problem in the user's content, reported with its permanent code. */
 export interface Diagnostic extends SourceLocation {
-  readonly code: string;
+  /** A permanent code from the catalogue (src/error-catalogue.ts, docs/errors.md). */
+  readonly code: Code;
   readonly severity: Severity;
   readonly message: string;
   /** What to do about it. */
@@ -44,11 +47,11 @@ export class UsageError extends Error {
 export class DiagnosticBag {
   readonly #items: Diagnostic[] = [];
 
-  error(code: string, message: string, at: SourceLocation, hint?: string): void {
+  error(code: Code, message: string, at: SourceLocation, hint?: string): void {
     this.#items.push({ ...at, code, severity: 'error', message, ...(hint ? { hint } : {}) });
   }
 
-  warn(code: string, message: string, at: SourceLocation, hint?: string): void {
+  warn(code: Code, message: string, at: SourceLocation, hint?: string): void {
     this.#items.push({ ...at, code, severity: 'warning', message, ...(hint ? { hint } : {}) });
   }
 

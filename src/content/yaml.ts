@@ -1,4 +1,5 @@
 import { isMap, isNode, isScalar, isSeq, LineCounter, parseDocument } from 'yaml';
+import type { Code } from '../error-catalogue.js';
 import { ContentError } from '../errors.js';
 
 /** YAML data together with where each value was written, for errors that point at a line. */
@@ -12,7 +13,7 @@ export interface YamlSource {
  * Parses YAML with the `yaml` package's core schema: dates stay strings, so no build ever depends
  * on the machine's time zone. `firstLine` is the file line the text starts on (2 for front matter).
  */
-export function parseYaml(text: string, file: string, code: string, firstLine = 1): YamlSource {
+export function parseYaml(text: string, file: string, code: Code, firstLine = 1): YamlSource {
   const lines = new LineCounter();
   const doc = parseDocument(text, { lineCounter: lines, prettyErrors: true, uniqueKeys: true });
   const problem = doc.errors[0];

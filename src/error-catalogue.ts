@@ -1,0 +1,173 @@
+/** One permanent problem code: what it means, an example of the mistake, and the fix. */
+export interface CatalogueEntry {
+  readonly severity: 'error' | 'warning';
+  readonly summary: string;
+  /** A short example of content that causes it, with the file it lives in. */
+  readonly example: { readonly file: string; readonly text: string };
+  readonly fix: string;
+}
+
+/**
+ * Every problem Folio reports, by its permanent code. docs/errors.md is generated from this table
+ * (`npm run docs:errors`) and a test fails when the two disagree.
+ */
+export const CATALOGUE = {
+  BibSyntax: {
+    severity: 'error',
+    summary: 'A BibTeX file cannot be read: an unclosed brace, a missing key or a malformed field.',
+    example: { file: 'content/publications/papers.bib', text: '@article{lovelace1843,\n  title = {Notes on the {Analytical Engine},\n  year = 1843\n}' },
+    fix: 'Count the braces of the entry named in the message: every `{` needs its `}`. Put the key right after the opening brace.',
+  },
+  DuplicateBibKey: {
+    severity: 'warning',
+    summary: 'Two BibTeX entries share a key. The first one is kept, as BibTeX does.',
+    example: { file: 'content/publications/a.bib and b.bib', text: '@article{smith2020, …}\n@inproceedings{smith2020, …}' },
+    fix: 'Give each entry its own key, or delete the copy.',
+  },
+  BinaryFile: {
+    severity: 'error',
+    summary: 'A binary file (an image, a PDF…) is in content/, which holds only text.',
+    example: { file: 'content/pages/photo.md', text: '(a JPEG renamed to .md)' },
+    fix: 'Move uploads to public/ and link them from there.',
+  },
+  InvalidEncoding: {
+    severity: 'error',
+    summary: 'A content file is not UTF-8 (often Latin-1 or Windows-1252 from an old editor).',
+    example: { file: 'content/pages/about.md', text: 'Caf\\xe9 (a Latin-1 é)' },
+    fix: 'Re-save the file as UTF-8.',
+  },
+  EmptyFile: {
+    severity: 'warning',
+    summary: 'A content file is empty and was skipped.',
+    example: { file: 'content/news/2025-01-01.md', text: '' },
+    fix: 'Write the content, or delete the file.',
+  },
+  SkippedFile: {
+    severity: 'warning',
+    summary: 'A file in content/ is not read by any part of Folio, so it is not published.',
+    example: { file: 'content/photo.jpg', text: '' },
+    fix: 'Files to publish as they are belong in public/; content/ holds markdown, YAML and BibTeX.',
+  },
+  InvalidFrontMatter: {
+    severity: 'error',
+    summary: 'The YAML front matter of a markdown file cannot be read.',
+    example: { file: 'content/pages/about.md', text: '---\ntitle: "About me\n---' },
+    fix: 'Close every quote, indent with spaces (never tabs), and quote values containing `: `.',
+  },
+  InvalidSiteConfig: {
+    severity: 'error',
+    summary: 'content/site.yml is not valid YAML or not a map of settings.',
+    example: { file: 'content/site.yml', text: 'title: My site\nauthor:\n\tname: Ada' },
+    fix: 'Fix the YAML at the line shown; see docs/content.md for the fields.',
+  },
+  InvalidCv: {
+    severity: 'error',
+    summary: 'content/cv.yml is not valid YAML or lacks its `sections:` list.',
+    example: { file: 'content/cv.yml', text: '- id: education' },
+    fix: 'Start cv.yml with `sections:` and list the sections under it.',
+  },
+  MissingSiteConfig: {
+    severity: 'error',
+    summary: 'The content folder has no site.yml.',
+    example: { file: 'content/', text: '(no site.yml)' },
+    fix: 'Create content/site.yml with at least `title:` and `author: {name: …}`.',
+  },
+  MissingRequiredField: {
+    severity: 'error',
+    summary: 'A required field is missing: a page without `title`, a BibTeX entry without a title, a news item without `date`…',
+    example: { file: 'content/news/2025-09.md', text: '---\ntitle: New paper\n---' },
+    fix: 'Add the field named in the message.',
+  },
+  WrongFieldType: {
+    severity: 'error',
+    summary: 'A field has the wrong kind of value, e.g. text where a list is expected.',
+    example: { file: 'content/site.yml', text: 'navigation: /publications/' },
+    fix: 'Write the value in the form the message names (a list is lines starting with `- `).',
+  },
+  InvalidDate: {
+    severity: 'error',
+    summary: 'A date is not written as `YYYY-MM-DD`, `YYYY-MM` or `YYYY`.',
+    example: { file: 'content/news/x.md', text: 'date: 3rd of May' },
+    fix: 'Write dates like 2025-05-03.',
+  },
+  UnknownField: {
+    severity: 'warning',
+    summary: 'A field Folio does not know is ignored (often a typo).',
+    example: { file: 'content/site.yml', text: 'navigaton:\n  - {title: CV, url: /cv/}' },
+    fix: 'Use the suggested name, or remove the field.',
+  },
+  InvalidUrl: {
+    severity: 'error',
+    summary: '`url` in site.yml is not an absolute http(s) address.',
+    example: { file: 'content/site.yml', text: 'url: ada.github.io' },
+    fix: 'Write the full address: `url: https://ada.github.io`.',
+  },
+  InvalidBaseUrl: {
+    severity: 'error',
+    summary: '`--base-url` is not an absolute http(s) address.',
+    example: { file: '(command line)', text: 'folio build --base-url repo' },
+    fix: 'Pass the full address, e.g. `--base-url https://you.github.io/repo`.',
+  },
+  UnsafeUrl: {
+    severity: 'error',
+    summary: 'A link in the data uses a scheme other than http, https or mailto (e.g. `javascript:`), so it is not published.',
+    example: { file: 'content/publications/papers.bib', text: 'url = {javascript:alert(1)}' },
+    fix: 'Use an http(s) address or a path inside the site.',
+  },
+  TalkWithoutDelivery: {
+    severity: 'warning',
+    summary: 'A talk has no `deliveries`, so it is shown without a date or place.',
+    example: { file: 'content/talks/x.md', text: '---\ntitle: My talk\n---' },
+    fix: 'Add `deliveries:` with at least one `- event: …` and `date: …`.',
+  },
+  PermalinkCollision: {
+    severity: 'error',
+    summary: 'Two pages (or a page and a redirect) would be written to the same file.',
+    example: { file: 'content/pages/a.md and b.md', text: 'permalink: /about/' },
+    fix: 'Give one of them a different `permalink`, or drop the redirect.',
+  },
+  PermalinkOutsideSite: {
+    severity: 'error',
+    summary: 'A `permalink` or `redirect_from` path climbs out of the output folder with `..`.',
+    example: { file: 'content/pages/a.md', text: 'permalink: ../../etc/' },
+    fix: 'Use a path inside the site, like /research/.',
+  },
+  PublicOverridesPage: {
+    severity: 'warning',
+    summary: 'A file in public/ has the same path as a page Folio renders; the file wins.',
+    example: { file: 'public/index.html', text: '' },
+    fix: 'Rename the file in public/, or change the page\'s permalink.',
+  },
+  MissingTemplates: {
+    severity: 'error',
+    summary: 'The templates folder has no layouts.',
+    example: { file: 'templates/', text: '(no layouts/*.hbs)' },
+    fix: 'Pass `--templates` with the folder holding layouts/ and partials/.',
+  },
+  TemplateSyntax: {
+    severity: 'error',
+    summary: 'A Handlebars template cannot be parsed.',
+    example: { file: 'templates/layouts/page.hbs', text: '{{#if page.date}}…' },
+    fix: 'Close every `{{#block}}` with its `{{/block}}`.',
+  },
+  UnknownLayout: {
+    severity: 'error',
+    summary: 'A page asks for a layout that is not in templates/layouts/.',
+    example: { file: 'content/pages/a.md', text: 'layout: paeg' },
+    fix: 'Use one of the layouts listed in the message (academicpages\' `single`, `archive` and `splash` mean `page`).',
+  },
+  UnknownPartial: {
+    severity: 'error',
+    summary: 'A template includes a partial that is not in templates/partials/.',
+    example: { file: 'templates/layouts/page.hbs', text: '{{> sidebar}}' },
+    fix: 'Create the partial, or fix its name.',
+  },
+  TemplateError: {
+    severity: 'error',
+    summary: 'A template failed while rendering a page.',
+    example: { file: 'templates/layouts/page.hbs', text: '{{date}}' },
+    fix: 'Read the message; it names the layout and the failing expression.',
+  },
+} as const satisfies Record<string, CatalogueEntry>;
+
+export type Code = keyof typeof CATALOGUE;

@@ -1,3 +1,4 @@
+import { htmlToText, latexToHtml } from '../content/bibtex/latex.js';
 import type { BibEntry } from '../content/bibtex/parse.js';
 import type { DiagnosticBag } from '../errors.js';
 import { isSafeUrl } from '../urls.js';
@@ -29,16 +30,22 @@ export interface Publication {
   readonly line: number;
   readonly type: string;
   readonly kind: PublicationKind;
+  /** Plain text, for meta tags and sorting. */
   readonly title: string;
+  /** Safe HTML: LaTeX decoded, math as MathML. */
+  readonly titleHtml: string;
   readonly authors: readonly PublicationAuthor[];
   readonly venue?: string;
+  readonly venueHtml?: string;
   readonly abbr?: string;
   readonly year?: number;
   readonly month?: number;
   readonly status?: string;
   readonly note?: string;
-  readonly abstract?: string;
+  readonly abstractHtml?: string;
   readonly selected: boolean;
+  /** Its number in the list (`[8]`…`[1]`), when site.yml asks for numbering. */
+  readonly number?: number;
   readonly links: readonly PublicationLink[];
   /** The entry exactly as written in the .bib file. */
   readonly bibtex: string;
@@ -62,7 +69,8 @@ const STATUS = /\b(under review|to appear|in press|accepted|submitted|preprint|f
 export function toPublication(entry: BibEntry, isOwner: (name: PersonName) => boolean, bag: DiagnosticBag): Publication {
   const { csl, fields } = entry;
   const at = { file: entry.file, line: entry.line, column: entry.column };
-  const title = plain(csl.title ?? fields.title ?? '');
+  const titleHtml = fields.title ? latexToHtml(fields.title, 'title') : '';
+  const title = htmlToText(titleHtml);
   if (!title) bag.error('MissingRequiredField', `The entry \`${entry.key}\` has no title.`, { ...at, field: 'title' }, 'Add `title = {…}` to the entry.');
 
   const authors = (csl.author ?? []).map((name): PublicationAuthor => {
@@ -88,10 +96,11 @@ export function toPublication(entry: BibEntry, isOwner: (name: PersonName) => bo
     return [{ id, label, url }];
   });
 
-  const note = fields.note ? plain(fields.note) : undefined;
+  const note = fields.note ? htmlToText(latexToHtml(fields.note, 'note')) : undefined;
   const status = fields.status ?? (note ? STATUS.exec(note)?.[0] : undefined);
-  const venue = venueOf(entry);
-  const abstract = fields.abstract ? plain(String(csl.abstract ?? fields.abstract)) : undefined;
+  const venueHtml = venueOf(entry);
+  const venue = venueHtml ? htmlToText(venueHtml) : undefined;
+  const abstractHtml = fields.abstract ? latexToHtml(fields.abstract, 'abstract') : undefined;
   return {
     key: entry.key,
     file: entry.file,
@@ -99,23 +108,25 @@ export function toPublication(entry: BibEntry, isOwner: (name: PersonName) => bo
     type: entry.type,
     kind: kindOf(entry, venue),
     title,
+    titleHtml,
     authors,
-    ...(venue ? { venue } : {}),
+    ...(venue && venueHtml ? { venue, venueHtml } : {}),
     ...(fields.abbr ? { abbr: fields.abbr } : {}),
     ...(year !== undefined ? { year } : {}),
     ...(month !== undefined ? { month } : {}),
     ...(status ? { status: capitalise(status) } : {}),
     ...(note ? { note } : {}),
-    ...(abstract ? { abstract } : {}),
+    ...(abstractHtml ? { abstractHtml } : {}),
     selected: /^(true|yes|1)$/i.test(fields.selected ?? ''),
     links,
     bibtex: entry.text,
   };
 }
 
-function venueOf({ csl, fields }: BibEntry): string | undefined {
-  const venue = csl['container-title'] ?? fields.journal ?? fields.booktitle ?? fields.school ?? fields.institution ?? csl.publisher ?? fields.howpublished;
-  return venue ? plain(String(venue)) : undefined;
+/** The venue as safe HTML, from the raw field so math and markup survive. */
+function venueOf({ fields }: BibEntry): string | undefined {
+  const name = ['journal', 'booktitle', 'school', 'institution', 'publisher', 'howpublished', 'organization'].find((f) => fields[f]);
+  return name ? latexToHtml(fields[name]!, name) : undefined;
 }
 
 function kindOf({ type, fields }: BibEntry, venue: string | undefined): PublicationKind {
@@ -127,11 +138,6 @@ function kindOf({ type, fields }: BibEntry, venue: string | undefined): Publicat
   if (type === 'book' || type === 'incollection' || type === 'inbook') return 'book';
   if (fields.arxiv || fields.eprint) return 'preprint';
   return 'other';
-}
-
-/** citation-js marks up \emph, \textbf and math as HTML; the foundation shows plain text. */
-function plain(text: string): string {
-  return text.replace(/<[^>]+>/g, '').replace(/\s+/g, ' ').trim();
 }
 
 /** A bare file name in BibTeX (`paper.pdf`) is a file of the site, like `/paper.pdf`. */

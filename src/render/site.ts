@@ -7,7 +7,7 @@ import { siteUrl } from './helpers/url.js';
 import { createMarkdownRenderer } from './markdown/index.js';
 import { renderRobots, renderSitemap } from './meta-files.js';
 import type { Templates } from './templates.js';
-import { cvView, inlineRenderer, newsView, siteView, talkView } from './views.js';
+import { cvView, inlineRenderer, newsView, publicationView, siteView, talkView } from './views.js';
 
 /** A file of the finished site: its path below the output folder and its contents. */
 export interface OutputFile {
@@ -33,10 +33,12 @@ export function renderSite(model: SiteModel, templates: Templates, bag: Diagnost
   const talks = model.talks.map((t) => talkView(t, render));
   const talkByUrl = new Map(talks.map((t) => [t.url, t]));
   const news = model.news.map((n) => newsView(n, render));
+  const publications = model.publications.map(publicationView);
+  const byKey = new Map(publications.map((p) => [p.key, p]));
   const shared = {
-    publications: model.publications,
-    publication_groups: model.publicationGroups,
-    selected_publications: site.home.selectedPublications ? model.publications.filter((p) => p.selected) : [],
+    publications,
+    publication_groups: model.publicationGroups.map((g) => ({ title: g.title, items: g.items.map((p) => byKey.get(p.key)!) })),
+    selected_publications: site.home.selectedPublications ? publications.filter((p) => p.selected) : [],
     talks,
     talk_groups: model.talkGroups.map((g) => ({ title: g.title, items: g.items.map((t) => talkByUrl.get(t.url)!) })),
     news,

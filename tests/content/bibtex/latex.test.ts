@@ -1,0 +1,40 @@
+import { load } from 'cheerio';
+import { describe, expect, it } from 'vitest';
+import { htmlToText, latexToHtml } from '../../../src/content/bibtex/latex.js';
+
+describe('latexToHtml', () => {
+  it.each([
+    ['{\\"o}', 'ö'],
+    ["\\'{e}", 'é'],
+    ["{\\'\\i}", 'í'],
+    ['{\\ss}', 'ß'],
+    ['\\v{s}', 'š'],
+    ['{\\o}', 'ø'],
+    ['\\c{c}', 'ç'],
+    ['a~b', 'a\u00a0b'],
+    ['1--2', '1–2'],
+    ['a---b', 'a—b'],
+    ['\\& \\% \\_', '&amp; % _'],
+    ['\\emph{x}', '<i>x</i>'],
+    ['\\textit{x}', '<i>x</i>'],
+    ['\\textbf{x}', '<b>x</b>'],
+    ['x\\textsuperscript{2}', 'x<sup>2</sup>'],
+    ['The {Edge of Stability}', 'The Edge of Stability'],
+  ])('%s → %s', (raw, html) => {
+    expect(latexToHtml(raw, 'title')).toBe(html);
+  });
+
+  it('renders math with KaTeX as MathML, untouched by the LaTeX decoding', () => {
+    const $ = load(latexToHtml('Bias towards $\\ell_\\infty$ and A$^3$dam', 'title'));
+    expect($('math')).toHaveLength(2);
+    expect($('math annotation').first().text()).toBe('\\ell_\\infty');
+    expect($('math annotation').last().text()).toBe('^3');
+    expect(htmlToText($.html())).toBe('Bias towards \\ell_\\infty and A^3dam');
+  });
+
+  it('keeps markup in the data as text', () => {
+    const html = latexToHtml('<script>alert(1)</script> <img src=x onerror=alert(2)> a < b', 'title');
+    expect(html).toBe('&lt;script&gt;alert(1)&lt;/script&gt; &lt;img src=x onerror=alert(2)&gt; a &lt; b');
+    expect(load(html)('script, img')).toHaveLength(0);
+  });
+});

@@ -1,5 +1,6 @@
 import { htmlToText, latexToHtml } from '../content/bibtex/latex.js';
 import type { BibEntry } from '../content/bibtex/parse.js';
+import { stripFields } from '../content/bibtex/strip-fields.js';
 import type { DiagnosticBag } from '../errors.js';
 import { isSafeUrl } from '../urls.js';
 import { cslNameParts, type PersonName } from './names.js';
@@ -47,7 +48,7 @@ export interface Publication {
   /** Its number in the list (`[8]`…`[1]`), when site.yml asks for numbering. */
   readonly number?: number;
   readonly links: readonly PublicationLink[];
-  /** The entry exactly as written in the .bib file. */
+  /** The entry exactly as written in the .bib file, minus the fields that only steer the website. */
   readonly bibtex: string;
 }
 
@@ -119,7 +120,7 @@ export function toPublication(entry: BibEntry, isOwner: (name: PersonName) => bo
     ...(abstractHtml ? { abstractHtml } : {}),
     selected: /^(true|yes|1)$/i.test(fields.selected ?? ''),
     links,
-    bibtex: entry.text,
+    bibtex: stripFields(entry.text),
   };
 }
 

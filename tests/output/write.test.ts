@@ -1,0 +1,54 @@
+import { createHash } from 'node:crypto';
+import { cp, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { build, BuildFailed } from '../../src/index.js';
+import { ROOT } from '../helpers/build-fixture.js';
+
+/** sha256 of every file under `dir`, keyed by relative path. */
+async function hashTree(dir: string): Promise<Record<string, string>> {
+  const entries = await readdir(dir, { recursive: true, withFileTypes: true });
+  const hashes: Record<string, string> = {};
+  for (const e of entries.filter((e) => e.isFile()).sort((a, b) => (a.parentPath + a.name < b.parentPath + b.name ? -1 : 1))) {
+    const file = path.join(e.parentPath, e.name);
+    hashes[path.relative(dir, file)] = createHash('sha256').update(await readFile(file)).digest('hex');
+  }
+  return hashes;
+}
+
+describe('output', () => {
+  let dir: string;
+  beforeEach(async () => {
+    dir = await mkdtemp(path.join(tmpdir(), 'folio-out-'));
+    await cp(path.join(ROOT, 'content'), path.join(dir, 'content'), { recursive: true });
+  });
+  afterEach(() => rm(dir, { recursive: true, force: true }));
+
+  const options = (out = 'dist') => ({ cwd: dir, templates: path.join(ROOT, 'templates'), public: path.join(ROOT, 'public'), out });
+
+  it('is byte-identical across two builds of the same content', async () => {
+    await build(options('a'));
+    await build(options('b'));
+    const [a, b] = await Promise.all([hashTree(path.join(dir, 'a')), hashTree(path.join(dir, 'b'))]);
+    expect(Object.keys(a).length).toBeGreaterThan(30);
+    expect(b).toEqual(a);
+  });
+
+  it('leaves the previous site byte for byte when a build fails, and no temporary folder', async () => {
+    await build(options());
+    const before = await hashTree(path.join(dir, 'dist'));
+    await writeFile(path.join(dir, 'content/pages/broken.md'), '---\ntitle: "unclosed\n---\n');
+    await expect(build(options())).rejects.toBeInstanceOf(BuildFailed);
+    expect(await hashTree(path.join(dir, 'dist'))).toEqual(before);
+    expect((await readdir(dir)).sort()).toEqual(['content', 'dist']);
+  });
+
+  it('replaces the site whole: the files of a removed page disappear', async () => {
+    await build(options());
+    expect(Object.keys(await hashTree(path.join(dir, 'dist')))).toContain(path.join('teaching', 'index.html'));
+    await rm(path.join(dir, 'content/pages/teaching.md'));
+    await build(options());
+    expect(Object.keys(await hashTree(path.join(dir, 'dist')))).not.toContain(path.join('teaching', 'index.html'));
+  });
+});

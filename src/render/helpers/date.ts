@@ -3,7 +3,7 @@ import { stateOf } from './context.js';
 
 type Style = 'long' | 'month' | 'year' | 'iso';
 
-/** `{{date value "long"}}`: a `YYYY[-MM[-DD]]` date in words; never reads the clock or the time zone. */
+/** `{{date value "long"}}`: a `YYYY[-MM[-DD]]` date in words, in the site's language; never reads the clock or the time zone. */
 export function date(value: unknown, style: unknown, options: HelperOptions): string {
   const text = String(value ?? '');
   const chosen = (typeof style === 'string' ? style : 'long') as Style;
@@ -11,7 +11,8 @@ export function date(value: unknown, style: unknown, options: HelperOptions): st
 }
 
 export function formatDate(text: string, style: Style, language = 'en'): string {
-  const match = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?/.exec(text);
+  // Anything but a plain date ("2016, 2018", "Spring 2024", "present") is the author's own words: shown as written.
+  const match = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$/.exec(text.trim());
   if (!match || style === 'iso') return text;
   const [, y, m, d] = match;
   if (style === 'year' || !m) return y!;

@@ -38,6 +38,16 @@ describe('formatDate', () => {
   ] as const)('%s as %s is %s', (input, style, expected) => {
     expect(formatDate(input, style, 'en-GB')).toBe(expected);
   });
+
+  it('follows the site language', () => {
+    expect(formatDate('2025-11-03', 'long', 'en')).toBe('November 3, 2025');
+    expect(formatDate('2025-11-03', 'long', 'de')).toBe('3. November 2025');
+  });
+
+  it.each(['2016, 2018', 'Spring 2024', 'present', '2019 – 2021'])('shows %j as written', (text) => {
+    expect(formatDate(text, 'long')).toBe(text);
+    expect(formatDate(text, 'year')).toBe(text);
+  });
 });
 
 describe('safeJson', () => {

@@ -1,0 +1,55 @@
+import { mkdtemp, mkdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { main } from '../../src/cli/main.js';
+import { VERSION } from '../../src/version.js';
+import { ROOT } from '../helpers/build-fixture.js';
+
+function run(argv: string[]) {
+  const out: string[] = [];
+  const err: string[] = [];
+  return main(argv, { stdout: (t) => out.push(t), stderr: (t) => err.push(t), colour: false }).then((code) => ({ code, out: out.join('\n'), err: err.join('\n') }));
+}
+
+describe('folio', () => {
+  it('prints help and the version', async () => {
+    expect(await run(['--help'])).toMatchObject({ code: 0, out: expect.stringContaining('folio build [options]') });
+    expect(await run(['--version'])).toMatchObject({ code: 0, out: VERSION });
+  });
+
+  it.each([[['deploy']], [['build', '--colour']], [['build', 'extra']], [[]]])('exits 2 on a usage error: %j', async (argv) => {
+    expect((await run(argv)).code).toBe(2);
+  });
+});
+
+describe('folio build', () => {
+  let dir: string;
+  beforeEach(async () => {
+    dir = await mkdtemp(path.join(tmpdir(), 'folio-cli-'));
+  });
+  afterEach(() => rm(dir, { recursive: true, force: true }));
+
+  const flags = () => ['--content', path.join(dir, 'content'), '--templates', path.join(ROOT, 'templates'), '--public', path.join(dir, 'public'), '--out', path.join(dir, 'dist')];
+
+  it('ends with one summary line of pages, publications, talks, files and milliseconds', async () => {
+    await mkdir(path.join(dir, 'content/pages'), { recursive: true });
+    await writeFile(path.join(dir, 'content/site.yml'), 'title: Tiny\nauthor: {name: Ada}\n');
+    await writeFile(path.join(dir, 'content/pages/index.md'), '---\ntitle: Home\n---\nHello.\n');
+    const { code, out } = await run(['build', ...flags()]);
+    expect(code).toBe(0);
+    expect(out).toMatch(/^Built \d+ pages, 0 publications, 0 talks: \d+ files written in \d+ ms\.$/);
+    expect(await readFile(path.join(dir, 'dist/index.html'), 'utf8')).toContain('Hello.');
+  });
+
+  it('exits 1 on a content error, naming file, line and code, without a stack trace', async () => {
+    await mkdir(path.join(dir, 'content/pages'), { recursive: true });
+    await writeFile(path.join(dir, 'content/site.yml'), 'title: Tiny\nauthor: {name: Ada}\n');
+    await writeFile(path.join(dir, 'content/pages/index.md'), '---\ntitle: "Home\n---\nHello.\n');
+    const { code, err } = await run(['build', ...flags()]);
+    expect(code).toBe(1);
+    expect(err).toContain(`error[InvalidFrontMatter] ${path.join(dir, 'content/pages/index.md')}:2`);
+    expect(err).toContain('> 2 | title: "Home');
+    expect(err).not.toMatch(/\n\s+at /);
+  });
+});

@@ -1,74 +1,65 @@
-import { parseArgs } from 'node:util';
 import { BuildFailed, UsageError } from '../errors.js';
 import { VERSION } from '../version.js';
+import { parseFlags, type Command, type Io } from './command.js';
+import { buildCommand } from './commands/build.js';
 import { formatDiagnostic, type Colours } from './report.js';
 
-export interface Io {
-  readonly stdout: (text: string) => void;
-  readonly stderr: (text: string) => void;
-  /** Colour the output (a terminal, not CI). */
-  readonly colour: boolean;
+export type { Io } from './command.js';
+
+/** Every command, in the order `--help` lists them. */
+const COMMANDS: Readonly<Record<string, Command>> = {
+  build: buildCommand,
+};
+
+function help(): string {
+  const usage = [
+    ...Object.entries(COMMANDS).map(([name, c]) => [`folio ${name}${c.positionals ? ` ${c.positionals}` : ''} [options]`, c.summary]),
+    ['folio --help', 'show this help'],
+    ['folio --version', 'show the version'],
+  ];
+  const width = Math.max(...usage.map(([left]) => left!.length)) + 2;
+  const extra = Object.values(COMMANDS).flatMap((c) => c.flagHelp ?? []);
+  return [
+    `Folio ${VERSION}: static sites for academic homepages.`,
+    '',
+    'Usage:',
+    ...usage.map(([left, right]) => `  ${left!.padEnd(width)}${right}`),
+    '',
+    'Options:',
+    '  --content DIR    content folder (default: content)',
+    '  --templates DIR  templates folder (default: templates)',
+    '  --public DIR     files copied as they are (default: public)',
+    '  --out DIR        output folder (default: dist)',
+    '  --base-url URL   absolute URL the site is published at, e.g. https://you.github.io/repo',
+    '  --strict         treat warnings as errors',
+    '  --quiet, -q      print errors only',
+    '  --verbose        print the time each phase took',
+    ...extra.map((line) => `  ${line}`),
+    '',
+    'Exit codes: 0 ok, 1 content error, 2 usage error.',
+  ].join('\n');
 }
-
-const HELP = `Folio ${VERSION}: static sites for academic homepages.
-
-Usage:
-  folio build [options]     build content/ into dist/
-  folio --help              show this help
-  folio --version           show the version
-
-Options:
-  --content DIR    content folder (default: content)
-  --templates DIR  templates folder (default: templates)
-  --public DIR     files copied as they are (default: public)
-  --out DIR        output folder (default: dist)
-  --base-url URL   absolute URL the site is published at, e.g. https://you.github.io/repo
-  --strict         treat warnings as errors
-
-Exit codes: 0 ok, 1 content error, 2 usage error.`;
-
-const BUILD_FLAGS = {
-  content: { type: 'string' },
-  templates: { type: 'string' },
-  public: { type: 'string' },
-  out: { type: 'string' },
-  'base-url': { type: 'string' },
-  strict: { type: 'boolean' },
-  help: { type: 'boolean', short: 'h' },
-  version: { type: 'boolean', short: 'v' },
-} as const;
 
 /** Runs the command line and returns the exit code; never exits the process itself. */
 export async function main(argv: readonly string[], io: Io): Promise<number> {
   const colours = io.colour ? ansi : { red: id, yellow: id, dim: id, bold: id };
   try {
-    const { values, positionals } = parseFlags(argv);
+    // Every command's flags are known to the parser, so a flag's value is never taken for the command name.
+    const { values, positionals } = parseFlags(argv, Object.assign({}, ...Object.values(COMMANDS).map((c) => c.flags ?? {})));
+    const name = positionals[0];
+    const command = name === undefined ? undefined : COMMANDS[name];
     if (values.version) {
       io.stdout(VERSION);
       return 0;
     }
-    const [command, ...rest] = positionals;
-    if (values.help || command === 'help' || command === undefined) {
-      io.stdout(HELP);
-      return command === undefined && !values.help ? 2 : 0;
+    if (values.help || name === 'help' || name === undefined) {
+      io.stdout(help());
+      return name === undefined && !values.help ? 2 : 0;
     }
-    if (command !== 'build') throw new UsageError(`Unknown command "${command}". Try \`folio --help\`.`);
-    if (rest.length > 0) throw new UsageError(`Unexpected argument "${rest[0]}". Try \`folio --help\`.`);
-    // Loaded on demand: `--help` and `--version` should not pay for the whole pipeline.
-    const { build } = await import('../build.js');
-    const result = await build({
-      ...(values.content ? { content: values.content } : {}),
-      ...(values.templates ? { templates: values.templates } : {}),
-      ...(values.public ? { public: values.public } : {}),
-      ...(values.out ? { out: values.out } : {}),
-      ...(values['base-url'] ? { baseUrl: values['base-url'] } : {}),
-      strict: values.strict ?? false,
-    });
-    for (const warning of result.warnings) io.stderr(formatDiagnostic(warning, colours));
-    io.stdout(
-      `Built ${result.pages} pages, ${result.publications} publications, ${result.talks} talks: ${result.filesWritten} files written in ${result.milliseconds} ms.`,
-    );
-    return 0;
+    if (!command) throw new UsageError(`Unknown command "${name}". Try \`folio --help\`.`);
+    const rest = positionals.slice(1);
+    if (!command.positionals && rest.length > 0) throw new UsageError(`Unexpected argument "${rest[0]}". Try \`folio --help\`.`);
+    return await command.run({ values, positionals: rest, io, colours });
   } catch (error) {
     if (error instanceof UsageError) {
       io.stderr(colours.red(`error: ${error.message}`));
@@ -83,14 +74,6 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
     }
     io.stderr(`Folio crashed. This is a bug in Folio, not in your content; please report it with this trace:\n${(error as Error).stack ?? String(error)}`);
     return 70;
-  }
-}
-
-function parseFlags(argv: readonly string[]) {
-  try {
-    return parseArgs({ args: [...argv], options: BUILD_FLAGS, allowPositionals: true, strict: true });
-  } catch (error) {
-    throw new UsageError(`${(error as Error).message} Try \`folio --help\`.`);
   }
 }
 

@@ -1,0 +1,62 @@
+import { parseArgs } from 'node:util';
+import { UsageError } from '../errors.js';
+import type { BuildOptions } from '../config/options.js';
+import type { Colours } from './report.js';
+
+export interface Io {
+  readonly stdout: (text: string) => void;
+  readonly stderr: (text: string) => void;
+  /** Colour the output (a terminal, not CI). */
+  readonly colour: boolean;
+}
+
+/** What every command gets: its parsed flags and positionals, and where to print. */
+export interface CommandContext {
+  readonly values: Readonly<Record<string, string | boolean | undefined>>;
+  readonly positionals: readonly string[];
+  readonly io: Io;
+  readonly colours: Colours;
+}
+
+type FlagSpec = Readonly<Record<string, { readonly type: 'string' | 'boolean'; readonly short?: string }>>;
+
+/** One `folio <name>` command; `run` returns the exit code. */
+export interface Command {
+  readonly summary: string;
+  /** Flags beyond the common ones, e.g. serve's `--port`. */
+  readonly flags?: FlagSpec;
+  /** Help lines for those flags. */
+  readonly flagHelp?: readonly string[];
+  /** Names of positional arguments, e.g. `<dir>`; none allowed when absent. */
+  readonly positionals?: string;
+  run(context: CommandContext): Promise<number>;
+}
+
+/** The folder flags every command shares, so `check` and `serve` take the same ones as `build`. */
+export const COMMON_FLAGS = {
+  content: { type: 'string' },
+  templates: { type: 'string' },
+  public: { type: 'string' },
+  out: { type: 'string' },
+  'base-url': { type: 'string' },
+  strict: { type: 'boolean' },
+  quiet: { type: 'boolean', short: 'q' },
+  verbose: { type: 'boolean' },
+  help: { type: 'boolean', short: 'h' },
+  version: { type: 'boolean', short: 'v' },
+} as const satisfies FlagSpec;
+
+export function parseFlags(argv: readonly string[], extra: FlagSpec = {}) {
+  try {
+    return parseArgs({ args: [...argv], options: { ...COMMON_FLAGS, ...extra }, allowPositionals: true, strict: true });
+  } catch (error) {
+    throw new UsageError(`${(error as Error).message} Try \`folio --help\`.`);
+  }
+}
+
+/** The build options the folder flags ask for; unset flags keep the library defaults. */
+export function buildOptionsOf(values: CommandContext['values']): BuildOptions {
+  const text = (name: string) => (typeof values[name] === 'string' ? (values[name] as string) : undefined);
+  const picked = { content: text('content'), templates: text('templates'), public: text('public'), out: text('out'), baseUrl: text('base-url') };
+  return { ...(Object.fromEntries(Object.entries(picked).filter(([, v]) => v !== undefined)) as BuildOptions), strict: values.strict === true };
+}

@@ -1,0 +1,21 @@
+import type { Command } from '../command.js';
+import { buildOptionsOf } from '../command.js';
+import { formatDiagnostic } from '../report.js';
+
+export const buildCommand: Command = {
+  summary: 'build content/ into dist/',
+  async run({ values, io, colours }) {
+    // Loaded on demand: `--help` and `--version` should not pay for the whole pipeline.
+    const { build } = await import('../../build.js');
+    const result = await build(buildOptionsOf(values));
+    if (!values.quiet) for (const warning of result.warnings) io.stderr(formatDiagnostic(warning, colours));
+    if (values.verbose) {
+      const phases = Object.entries(result.phases).map(([name, ms]) => `${name} ${Math.round(ms)} ms`).join(', ');
+      io.stdout(colours.dim(`Phases: ${phases}.`));
+    }
+    if (!values.quiet) {
+      io.stdout(`Built ${result.pages} pages, ${result.publications} publications, ${result.talks} talks: ${result.filesWritten} files written in ${result.milliseconds} ms.`);
+    }
+    return 0;
+  },
+};

@@ -36,7 +36,7 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
     listFiles(resolved.publicDir, ['']),
   ]);
   const load = clock();
-  const model = content ? buildSite(content, bag) : undefined;
+  const model = content ? buildSite(content, bag, new Set(publicFiles)) : undefined;
   const modelled = clock();
   const files = model && templates ? renderSite(model, templates, bag, { version: VERSION }) : [];
   const rendered = clock();
@@ -51,9 +51,9 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
   const diagnostics = bag.list(resolved.strict);
   if (diagnostics.some((d) => d.severity === 'error') || !model) throw new BuildFailed(diagnostics);
 
-  await writeSite(files, resolved.outDir, resolved.publicDir);
+  await writeSite(files, resolved.outDir, resolved.publicDir, model.attachments);
   const writeTime = clock();
-  const written = new Set([...files.map((f) => f.path), ...publicFiles]).size;
+  const written = new Set([...files.map((f) => f.path), ...model.attachments.map((a) => a.to), ...publicFiles]).size;
   return {
     pages: model.routes.length,
     publications: model.publications.length,

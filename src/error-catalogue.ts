@@ -66,6 +66,18 @@ export const CATALOGUE = {
     example: { file: 'content/cv.yml', text: '- id: education' },
     fix: 'Start cv.yml with `sections:` and list the sections under it.',
   },
+  InvalidDataFile: {
+    severity: 'error',
+    summary: 'A data file of the content folder (coauthors.yml, citations.yml) is not valid YAML or not the map it should be.',
+    example: { file: 'content/citations.yml', text: '- lovelace1843: 12' },
+    fix: 'Write one `key: value` line per entry: `"Giulia Rossi": https://giulia.example.org/` in coauthors.yml, `lovelace1843: 12` in citations.yml.',
+  },
+  MissingLinkedFile: {
+    severity: 'warning',
+    summary: 'A publication links a file (pdf, slides, poster, supp, preview) that is neither in public/ nor beside the .bib file.',
+    example: { file: 'content/publications/papers.bib', text: '@article{ada2024,\n  title = {…},\n  pdf = {ada2024.pdf}\n}' },
+    fix: 'Put the file in public/ (e.g. public/files/ada2024.pdf, then `pdf = {/files/ada2024.pdf}`) or beside the .bib file, or fix its name: names are case-sensitive on GitHub Pages.',
+  },
   MissingSiteConfig: {
     severity: 'error',
     summary: 'The content folder has no site.yml.',
@@ -167,6 +179,72 @@ export const CATALOGUE = {
     summary: 'A template failed while rendering a page.',
     example: { file: 'templates/layouts/page.hbs', text: '{{date}}' },
     fix: 'Read the message; it names the layout and the failing expression.',
+  },
+  BrokenLink: {
+    severity: 'error',
+    summary: '`folio check`: a link points to a page or file of the site that does not exist.',
+    example: { file: 'content/pages/publications.md', text: '[my thesis](/files/thesis.pdf)  (but public/files/ has no thesis.pdf)' },
+    fix: 'Correct the path, or add the missing page or file. Write site paths from the site root (`/files/thesis.pdf`); Folio adds the base path.',
+  },
+  BrokenAnchor: {
+    severity: 'error',
+    summary: '`folio check`: a link to `#name` (on the same page or another one) finds no element with `id="name"`.',
+    example: { file: 'content/pages/index.md', text: '[my research](/research/#sharpnes)' },
+    fix: 'Use an id that exists on the target page: headings get ids from their text (`## Open problems` becomes `#open-problems`).',
+  },
+  MissingAsset: {
+    severity: 'error',
+    summary: '`folio check`: an image, stylesheet, script or other file a page loads is not in the site.',
+    example: { file: 'content/pages/index.md', text: '![Group photo](/images/group.jpg)  (but public/images/ has no group.jpg)' },
+    fix: 'Put the file in public/ at that path, or correct the path.',
+  },
+  CaseMismatch: {
+    severity: 'error',
+    summary: '`folio check`: a link or asset matches a file only if letter case is ignored. It works on macOS and Windows but is missing on GitHub Pages, which is case-sensitive.',
+    example: { file: 'content/site.yml', text: 'avatar: /images/Avatar.jpg  (the file is public/images/avatar.jpg)' },
+    fix: 'Write the path with exactly the case of the file name, or rename the file.',
+  },
+  LinkOutsideBasePath: {
+    severity: 'error',
+    summary: '`folio check`: a link or asset on a site published under a base path (e.g. https://you.github.io/repo/) points outside it, to a page of another site.',
+    example: { file: 'templates/layouts/page.hbs', text: '<a href="/publications/">  (without {{url}}, so the /repo base path is missing)' },
+    fix: 'In templates, write site paths through `{{url "/publications/"}}`; in content, write them from the site root (`/publications/`) so Folio adds the base path.',
+  },
+  MalformedUrl: {
+    severity: 'error',
+    summary: '`folio check`: a URL is malformed (`http//x`, `https://` with no host, spaces, `www.` without `https://`), so browsers treat it as something else or refuse it. External links are not fetched.',
+    example: { file: 'content/publications/papers.bib', text: 'code = {https//github.com/ada/rivers}' },
+    fix: 'Write the full address: `https://` followed by the host, and encode spaces as `%20`.',
+  },
+  InvalidHtml: {
+    severity: 'error',
+    summary: '`folio check`: html-validate finds a page that is not valid HTML (recommended preset), e.g. an unclosed element in raw HTML in markdown.',
+    example: { file: 'content/pages/index.md', text: '<div class="note"><p>Unclosed note' },
+    fix: 'Read the rule named in the message (its documentation link is the hint) and fix the HTML in the content or template that produced the line.',
+  },
+  DuplicateId: {
+    severity: 'error',
+    summary: '`folio check`: two elements on one page have the same `id`, so `#links` and labels go to the first one only.',
+    example: { file: 'content/pages/research.md', text: '## Results\n…\n## Results' },
+    fix: 'Give each heading or element its own text or id.',
+  },
+  ImageWithoutAlt: {
+    severity: 'error',
+    summary: '`folio check`: an image has no `alt` text, so screen readers read its file name instead.',
+    example: { file: 'content/pages/index.md', text: '<img src="/images/lab.jpg">' },
+    fix: 'Describe the image: `![The lab in 2024](/images/lab.jpg)` or `alt="…"`; write `alt=""` for a purely decorative image.',
+  },
+  MissingTitle: {
+    severity: 'error',
+    summary: '`folio check`: a page has no `<title>` (or an empty one), so browser tabs, bookmarks and search results show its address.',
+    example: { file: 'templates/layouts/base.hbs', text: '<head><meta charset="utf-8"></head>' },
+    fix: 'Give the page a `title:` in its front matter, and keep `<title>` in the base layout.',
+  },
+  MissingDescription: {
+    severity: 'error',
+    summary: '`folio check`: a page that search engines may index has no `<meta name="description">`, so they make up a snippet. Pages marked `noindex` (redirects, 404) need none.',
+    example: { file: 'content/site.yml', text: 'title: Ada Lovelace  (and no description: line)' },
+    fix: 'Add `description:` to content/site.yml (used by every page), or to the page\'s front matter.',
   },
 } as const satisfies Record<string, CatalogueEntry>;
 

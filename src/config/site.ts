@@ -28,6 +28,22 @@ export interface NavItem {
   readonly url: string;
 }
 
+/** site.yml's `publications:` map. */
+export interface PublicationSettings {
+  /** Headings of /publications/ (default `year`). */
+  readonly groupBy: 'year' | 'type' | 'none';
+  /** `date`: newest first (year, month, then file order); `file`: the order of the .bib files, as written. */
+  readonly order: 'date' | 'file';
+  /** Number the list like a CV, `[8]` … `[1]` (default false). */
+  readonly numbered: boolean;
+  /** On list cards, show at most this many authors, then "et al." (default 0: all). */
+  readonly maxAuthors: number;
+  /** Static filter pages by type and by keyword (default true). */
+  readonly filters: boolean;
+  /** Show citation metrics; by default they show when any entry has a citation count. */
+  readonly metrics?: boolean;
+}
+
 /** site.yml, validated, with every default filled in. */
 export interface SiteConfig {
   readonly title: string;
@@ -41,7 +57,7 @@ export interface SiteConfig {
   /** The header navigation the user wrote, if any. */
   readonly navigation?: readonly NavItem[];
   readonly author: Person;
-  readonly publications: { readonly groupBy: 'year' | 'type'; readonly numbered: boolean };
+  readonly publications: PublicationSettings;
   readonly home: { readonly selectedPublications: boolean; readonly news: number };
   /** Keep `<script>` and `on*` attributes in markdown bodies (a trust decision: see docs/content.md). */
   readonly allowScripts: boolean;

@@ -3,6 +3,7 @@ import type { SiteConfig } from '../config/site.js';
 import type { DiagnosticBag } from '../errors.js';
 import type { BibEntry } from './bibtex/parse.js';
 import { loadCv, type CvSection } from './cv.js';
+import { loadCitationCounts, loadCoauthors, type Coauthor } from './data-files.js';
 import { listAllFiles } from './files.js';
 import { loadNews, type NewsSource } from './news.js';
 import { loadPages, type PageSource } from './pages.js';
@@ -18,26 +19,35 @@ export interface Content {
   readonly talks: readonly TalkSource[];
   readonly news: readonly NewsSource[];
   readonly cv?: readonly CvSection[];
+  /** coauthors.yml: homepages linked from author lists. */
+  readonly coauthors: readonly Coauthor[];
+  /** citations.yml: BibTeX key → citation count. */
+  readonly citationCounts: ReadonlyMap<string, number>;
+  /** Files beside the .bib files (PDFs, slides), relative to publications/ → absolute path. */
+  readonly besideBib: ReadonlyMap<string, string>;
 }
 
 /** Which files each loader reads, so anything else can be reported as skipped. */
 const READ = [
   /^site\.yml$/,
-  /^cv\.yml$/,
+  /^(cv|coauthors|citations)\.yml$/,
+  // Files beside the .bib files are published when an entry links them (the model warns otherwise).
+  /^publications\//,
   /^pages\/.+\.(md|markdown)$/,
-  /^publications\/[^/]+\.(bib|bibtex)$/,
   /^(talks|news)\/.+\.(md|markdown)$/,
 ];
 
 /** Reads the whole content folder; every problem goes into `bag`, and undefined means site.yml is unusable. */
 export async function loadContent(contentDir: string, bag: DiagnosticBag, baseUrl?: string): Promise<Content | undefined> {
-  const [site, pages, publications, talks, news, cv, all] = await Promise.all([
+  const [site, pages, publications, talks, news, cv, coauthors, citationCounts, all] = await Promise.all([
     loadSiteConfig(contentDir, bag, baseUrl),
     loadPages(contentDir, bag),
     loadPublications(contentDir, bag),
     loadTalks(contentDir, bag),
     loadNews(contentDir, bag),
     loadCv(contentDir, bag),
+    loadCoauthors(contentDir, bag),
+    loadCitationCounts(contentDir, bag),
     listAllFiles(contentDir),
   ]);
   for (const file of all) {
@@ -45,5 +55,8 @@ export async function loadContent(contentDir: string, bag: DiagnosticBag, baseUr
     bag.warn('SkippedFile', 'Folio does not read this file, so it is not published.', { file: path.join(contentDir, file) }, 'Files to publish as they are (images, PDFs) belong in public/.');
   }
   if (!site) return undefined;
-  return { site, pages, publications, talks, news, ...(cv ? { cv } : {}) };
+  const besideBib = new Map(
+    all.filter((f) => f.startsWith('publications/') && !/\.(bib|bibtex)$/i.test(f) && !f.split('/').some((p) => p.startsWith('.'))).map((f) => [f.slice('publications/'.length), path.join(contentDir, f)] as const),
+  );
+  return { site, pages, publications, talks, news, ...(cv ? { cv } : {}), coauthors, citationCounts, besideBib };
 }

@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { PROFILE_LINKS, type NavItem, type Person, type ProfileLink, type SiteConfig } from '../config/site.js';
+import { PROFILE_LINKS, type NavItem, type Person, type ProfileLink, type PublicationSettings, type SiteConfig } from '../config/site.js';
 import { collect, type DiagnosticBag } from '../errors.js';
 import { isSafeUrl, normaliseBasePath, splitBaseUrl } from '../urls.js';
 import { Fields, isRecord } from './fields.js';
@@ -35,11 +35,7 @@ export function parseSiteConfig(text: string, file: string, bag: DiagnosticBag, 
 
   const { origin, basePath } = resolveBase(site, bag, baseUrl);
   const author = readPerson(site.map('author'), site, bag);
-  const publications = site.map('publications');
-  const groupBy = publications?.string('group_by') ?? 'year';
-  if (groupBy !== 'year' && groupBy !== 'type') {
-    bag.error('WrongFieldType', '`publications.group_by` must be `year` or `type`.', publications!.at('group_by'));
-  }
+  const publications = readPublicationSettings(site.map('publications'), bag);
   const home = site.map('home');
   const navigation = site.has('navigation') ? readNavigation(site, bag) : undefined;
   const description = site.string('description');
@@ -54,9 +50,30 @@ export function parseSiteConfig(text: string, file: string, bag: DiagnosticBag, 
     ...(updated ? { updated } : {}),
     ...(navigation ? { navigation } : {}),
     author,
-    publications: { groupBy: groupBy === 'type' ? 'type' : 'year', numbered: publications?.boolean('numbered') ?? false },
+    publications,
     home: { selectedPublications: home?.boolean('selected_publications') ?? true, news: home?.number('news') ?? 5 },
     allowScripts: site.boolean('allow_scripts') ?? false,
+  };
+}
+
+const PUBLICATION_FIELDS = ['group_by', 'order', 'numbered', 'max_authors', 'filters', 'metrics'];
+
+function readPublicationSettings(fields: Fields | undefined, bag: DiagnosticBag): PublicationSettings {
+  fields?.warnUnknown(PUBLICATION_FIELDS);
+  const choice = <T extends string>(name: string, allowed: readonly T[]): T => {
+    const value = fields?.string(name) ?? allowed[0]!;
+    if ((allowed as readonly string[]).includes(value)) return value as T;
+    bag.error('WrongFieldType', `\`publications.${name}\` must be ${allowed.map((a) => `\`${a}\``).join(' or ')}.`, fields!.at(name));
+    return allowed[0]!;
+  };
+  const metrics = fields?.boolean('metrics');
+  return {
+    groupBy: choice('group_by', ['year', 'type', 'none'] as const),
+    order: choice('order', ['date', 'file'] as const),
+    numbered: fields?.boolean('numbered') ?? false,
+    maxAuthors: fields?.number('max_authors') ?? 0,
+    filters: fields?.boolean('filters') ?? true,
+    ...(metrics !== undefined ? { metrics } : {}),
   };
 }
 

@@ -66,14 +66,19 @@ export function nameMatcher(variants: readonly string[]): (name: PersonName) => 
   };
 }
 
+/** `{\'\i}` decodes to a dotless ı with a combining accent; readers expect í. */
+function fixDotlessI(text: string | undefined): string {
+  return (text ?? '').replace(/ı(?=\p{M})/gu, 'i').normalize('NFC');
+}
+
 /** A CSL name as display text, `Given von Family, Jr.`, and its family/given parts without marks. */
 export function cslNameParts(name: CslName): { display: string; family: string; given: string; marks: string } {
   if (name.literal) {
-    const { text, marks } = splitMarks(name.literal);
+    const { text, marks } = splitMarks(fixDotlessI(name.literal));
     return { display: text, family: text, given: '', marks };
   }
-  const family = splitMarks(name.family ?? '');
-  const given = splitMarks(name.given ?? '');
+  const family = splitMarks(fixDotlessI(name.family));
+  const given = splitMarks(fixDotlessI(name.given));
   const particle = [name['dropping-particle'], name['non-dropping-particle']].filter(Boolean).join(' ');
   const display = [given.text, particle, family.text].filter(Boolean).join(' ') + (name.suffix ? `, ${name.suffix}` : '');
   return {

@@ -1,11 +1,16 @@
 import { htmlToText, latexToHtml } from '../content/bibtex/latex.js';
 import type { BibEntry } from '../content/bibtex/parse.js';
 import { stripFields } from '../content/bibtex/strip-fields.js';
+import type { Coauthor } from '../content/data-files.js';
 import type { DiagnosticBag } from '../errors.js';
-import { isSafeUrl } from '../urls.js';
-import { cslNameParts, type PersonName } from './names.js';
+import { cslNameParts, nameMatcher, type PersonName } from './names.js';
+import { publicationLinks, type Attachment, type PublicationLink, type SiteFiles } from './publication-links.js';
+import { citationMeta, type CitationMeta } from './publication-meta.js';
+
+export type { Attachment, PublicationLink, SiteFiles } from './publication-links.js';
 
 export type PublicationKind = 'journal' | 'conference' | 'workshop' | 'preprint' | 'thesis' | 'book' | 'other';
+export const PUBLICATION_KINDS: readonly PublicationKind[] = ['journal', 'conference', 'workshop', 'preprint', 'thesis', 'book', 'other'];
 
 export interface PublicationAuthor {
   readonly name: string;
@@ -15,18 +20,16 @@ export interface PublicationAuthor {
   readonly mark: string;
   /** The "and others" of BibTeX, shown as "et al." */
   readonly others: boolean;
-}
-
-export interface PublicationLink {
-  readonly id: string;
-  readonly label: string;
-  /** An absolute URL or a path inside the site. */
-  readonly url: string;
+  /** Their homepage, from coauthors.yml. */
+  readonly url?: string;
 }
 
 /** A publication as the templates show it. */
 export interface Publication {
   readonly key: string;
+  /** The key made safe for a URL: the paper's page is `/publications/<slug>/`. */
+  readonly slug: string;
+  readonly url: string;
   readonly file: string;
   readonly line: number;
   readonly type: string;
@@ -38,100 +41,132 @@ export interface Publication {
   readonly authors: readonly PublicationAuthor[];
   readonly venue?: string;
   readonly venueHtml?: string;
+  /** Other venues of the same work, e.g. a workshop version (`venue_extra`), as safe HTML. */
+  readonly extraVenuesHtml: readonly string[];
   readonly abbr?: string;
   readonly year?: number;
   readonly month?: number;
+  /** Under review, To appear, Preprint…: from a `status` field or the `note`. */
   readonly status?: string;
-  readonly note?: string;
+  readonly noteHtml?: string;
+  /** al-folio's `additional_info` and `annotation`, as safe HTML. */
+  readonly additionalInfoHtml?: string;
+  readonly annotationHtml?: string;
+  readonly award?: { readonly name: string; readonly detailHtml?: string };
   readonly abstractHtml?: string;
+  readonly keywords: readonly string[];
+  readonly citations?: number;
   readonly selected: boolean;
   /** Its number in the list (`[8]`…`[1]`), when site.yml asks for numbering. */
   readonly number?: number;
   readonly links: readonly PublicationLink[];
+  readonly preview?: string;
+  readonly googleScholarId?: string;
+  /** Files from beside the .bib file, copied into the paper's folder. */
+  readonly attachments: readonly Attachment[];
+  /** What Google Scholar's meta tags and the citation formats need. */
+  readonly meta: CitationMeta;
   /** The entry exactly as written in the .bib file, minus the fields that only steer the website. */
   readonly bibtex: string;
 }
 
-const LINKS: readonly { id: string; label: string; field: string; expand?: (v: string) => string }[] = [
-  { id: 'pdf', label: 'PDF', field: 'pdf' },
-  { id: 'arxiv', label: 'arXiv', field: 'arxiv', expand: (v) => `https://arxiv.org/abs/${v.replace(/^arxiv:/i, '')}` },
-  { id: 'doi', label: 'DOI', field: 'doi', expand: (v) => (/^https?:/.test(v) ? v : `https://doi.org/${v}`) },
-  { id: 'code', label: 'Code', field: 'code' },
-  { id: 'slides', label: 'Slides', field: 'slides' },
-  { id: 'video', label: 'Video', field: 'video' },
-  { id: 'poster', label: 'Poster', field: 'poster' },
-  { id: 'website', label: 'Website', field: 'website' },
-  { id: 'link', label: 'HTML', field: 'html' },
-];
+/** What turning an entry into a publication needs to know about the rest of the site. */
+export interface PublicationContext {
+  readonly isOwner: (name: PersonName) => boolean;
+  readonly coauthors: readonly Coauthor[];
+  readonly citationCounts: ReadonlyMap<string, number>;
+  readonly files: SiteFiles;
+  readonly bag: DiagnosticBag;
+}
 
-const STATUS = /\b(under review|to appear|in press|accepted|submitted|preprint|forthcoming)\b/i;
+const STATUS = /\b(under review|to appear|in press|accepted|submitted|preprint|forthcoming|in preparation)\b/i;
 
-/** Turns a parsed BibTeX entry into what the pages show; `isOwner` recognises the site's owner. */
-export function toPublication(entry: BibEntry, isOwner: (name: PersonName) => boolean, bag: DiagnosticBag): Publication {
+/** Turns a parsed BibTeX entry into what the pages show. */
+export function toPublication(entry: BibEntry, context: PublicationContext, coauthorUrl = coauthorFinder(context.coauthors)): Publication {
   const { csl, fields } = entry;
+  const { bag } = context;
   const at = { file: entry.file, line: entry.line, column: entry.column };
-  const titleHtml = fields.title ? latexToHtml(fields.title, 'title') : '';
+  const html = (field: string) => (fields[field]?.trim() ? latexToHtml(fields[field]!, field) : undefined);
+  const titleHtml = html('title') ?? '';
   const title = htmlToText(titleHtml);
   if (!title) bag.error('MissingRequiredField', `The entry \`${entry.key}\` has no title.`, { ...at, field: 'title' }, 'Add `title = {…}` to the entry.');
 
   const authors = (csl.author ?? []).map((name): PublicationAuthor => {
     const parts = cslNameParts(name);
     if (parts.family === 'others' && !parts.given) return { name: 'et al.', owner: false, mark: '', others: true };
-    return { name: parts.display, owner: isOwner(parts), mark: parts.marks, others: false };
+    const url = coauthorUrl(parts);
+    return { name: parts.display, owner: context.isOwner(parts), mark: parts.marks, others: false, ...(url ? { url } : {}) };
   });
 
-  const dateParts = csl.issued?.['date-parts']?.[0];
-  const year = toNumber(dateParts?.[0]) ?? toNumber(fields.year);
-  const month = toNumber(dateParts?.[1]);
-  const eprintArxiv = /arxiv/i.test(fields.archiveprefix ?? fields.eprinttype ?? '') ? fields.eprint : undefined;
-  const urlFields: Record<string, string | undefined> = { ...fields, ...(fields.arxiv || !eprintArxiv ? {} : { arxiv: eprintArxiv }), ...(fields.html || !fields.url ? {} : { html: fields.url }) };
-
-  const links = LINKS.flatMap(({ id, label, field, expand }) => {
-    const value = urlFields[field]?.trim();
-    if (!value) return [];
-    const url = expand ? expand(value) : sitePathOrUrl(value);
-    if (!isSafeUrl(url)) {
-      bag.error('UnsafeUrl', `The \`${field}\` of \`${entry.key}\` is not an http(s) URL or a site path.`, { ...at, field }, 'Only http, https and mailto links and paths inside the site are published.');
-      return [];
-    }
-    return [{ id, label, url }];
-  });
-
-  const note = fields.note ? htmlToText(latexToHtml(fields.note, 'note')) : undefined;
-  const status = fields.status ?? (note ? STATUS.exec(note)?.[0] : undefined);
+  const slug = slugOfKey(entry.key);
+  const { links, attachments, preview } = publicationLinks(entry, `publications/${slug}/`, context.files, bag);
+  const meta = citationMeta(entry);
+  const noteHtml = html('note');
+  const note = noteHtml ? htmlToText(noteHtml) : undefined;
+  const statusPhrase = fields.status ?? (note ? STATUS.exec(note)?.[0] : undefined);
+  // A note that only states the status ("Under review at ICLR 2026") is shown once, as the status.
+  const noteIsStatus = !fields.status && note !== undefined && statusPhrase !== undefined && note.length <= 60 && note.toLowerCase().startsWith(statusPhrase.toLowerCase());
+  const status = noteIsStatus ? note : statusPhrase ? capitalise(statusPhrase) : undefined;
   const venueHtml = venueOf(entry);
   const venue = venueHtml ? htmlToText(venueHtml) : undefined;
-  const abstractHtml = fields.abstract ? latexToHtml(fields.abstract, 'abstract') : undefined;
+  const citations = citationCount(entry, context, bag);
+  const awardDetail = html('award');
+  const optional = {
+    venue, venueHtml,
+    abbr: fields.abbr?.trim() || undefined,
+    year: meta.year,
+    month: meta.month,
+    status,
+    noteHtml: noteIsStatus ? undefined : noteHtml,
+    additionalInfoHtml: html('additional_info'),
+    annotationHtml: html('annotation'),
+    award: fields.award_name || awardDetail ? { name: fields.award_name?.trim() || 'Award', ...(awardDetail ? { detailHtml: awardDetail } : {}) } : undefined,
+    abstractHtml: html('abstract'),
+    citations,
+    preview,
+    googleScholarId: fields.google_scholar_id?.trim() || undefined,
+  };
   return {
     key: entry.key,
+    slug,
+    url: `/publications/${slug}/`,
     file: entry.file,
     line: entry.line,
     type: entry.type,
-    kind: kindOf(entry, venue),
+    kind: kindOf(entry, venue, context, at),
     title,
     titleHtml,
     authors,
-    ...(venue && venueHtml ? { venue, venueHtml } : {}),
-    ...(fields.abbr ? { abbr: fields.abbr } : {}),
-    ...(year !== undefined ? { year } : {}),
-    ...(month !== undefined ? { month } : {}),
-    ...(status ? { status: capitalise(status) } : {}),
-    ...(note ? { note } : {}),
-    ...(abstractHtml ? { abstractHtml } : {}),
-    selected: /^(true|yes|1)$/i.test(fields.selected ?? ''),
+    extraVenuesHtml: splitList(fields.venue_extra, /\s*;\s*/).map((v) => latexToHtml(v, 'venue_extra')),
+    keywords: splitList(fields.keywords, /\s*[,;]\s*/),
+    selected: /^(true|yes|1)$/i.test(fields.selected?.trim() ?? ''),
     links,
+    attachments,
+    meta,
     bibtex: stripFields(entry.text),
+    ...(Object.fromEntries(Object.entries(optional).filter(([, v]) => v !== undefined)) as Partial<Publication>),
   };
+}
+
+/** Keys like `Smith:2020/ICML` become URL segments like `Smith-2020-ICML` (case kept, as keys are). */
+export function slugOfKey(key: string): string {
+  const ascii = key.normalize('NFKD').replace(/\p{M}/gu, '');
+  return ascii.replace(/[^A-Za-z0-9._-]+/g, '-').replace(/^[-.]+|-+$/g, '') || 'entry';
 }
 
 /** The venue as safe HTML, from the raw field so math and markup survive. */
 function venueOf({ fields }: BibEntry): string | undefined {
-  const name = ['journal', 'booktitle', 'school', 'institution', 'publisher', 'howpublished', 'organization'].find((f) => fields[f]);
+  const name = ['journal', 'journaltitle', 'booktitle', 'school', 'institution', 'publisher', 'howpublished', 'organization'].find((f) => fields[f]?.trim());
   return name ? latexToHtml(fields[name]!, name) : undefined;
 }
 
-function kindOf({ type, fields }: BibEntry, venue: string | undefined): PublicationKind {
-  const preprint = /arxiv|preprint|biorxiv|medrxiv|ssrn/i.test(venue ?? '') || /under review|submitted|preprint/i.test(fields.note ?? fields.status ?? '');
+function kindOf({ type, fields }: BibEntry, venue: string | undefined, { bag }: PublicationContext, at: { file: string; line: number }): PublicationKind {
+  const given = fields.kind?.trim().toLowerCase();
+  if (given) {
+    if ((PUBLICATION_KINDS as readonly string[]).includes(given)) return given as PublicationKind;
+    bag.warn('WrongFieldType', `\`kind = {${given}}\` is not one of ${PUBLICATION_KINDS.join(', ')}; the type is guessed instead.`, { ...at, field: 'kind' });
+  }
+  const preprint = /arxiv|preprint|biorxiv|medrxiv|ssrn/i.test(venue ?? '') || /under review|submitted|preprint/i.test(`${fields.note ?? ''} ${fields.status ?? ''}`);
   if (type === 'phdthesis' || type === 'mastersthesis' || type === 'thesis') return 'thesis';
   if (preprint || type === 'unpublished') return 'preprint';
   if (type === 'article') return 'journal';
@@ -141,14 +176,22 @@ function kindOf({ type, fields }: BibEntry, venue: string | undefined): Publicat
   return 'other';
 }
 
-/** A bare file name in BibTeX (`paper.pdf`) is a file of the site, like `/paper.pdf`. */
-function sitePathOrUrl(value: string): string {
-  return /^[a-z][a-z0-9+.-]*:|^\/|^#/i.test(value) ? value : `/${value}`;
+function citationCount(entry: BibEntry, context: PublicationContext, bag: DiagnosticBag): number | undefined {
+  const written = entry.fields.citations?.trim();
+  if (written === undefined || written === '') return context.citationCounts.get(entry.key);
+  if (/^\d+$/.test(written)) return Number(written);
+  bag.warn('WrongFieldType', `\`citations = {${written}}\` of \`${entry.key}\` is not a whole number; it is not counted.`, { file: entry.file, line: entry.line, field: 'citations' });
+  return context.citationCounts.get(entry.key);
 }
 
-function toNumber(value: unknown): number | undefined {
-  const n = typeof value === 'number' ? value : Number.parseInt(String(value ?? ''), 10);
-  return Number.isFinite(n) ? n : undefined;
+/** Finds a co-author's homepage by family name (accents and case aside) and a compatible given name. */
+export function coauthorFinder(coauthors: readonly Coauthor[]): (name: PersonName) => string | undefined {
+  const matchers = coauthors.map((c) => ({ url: c.url, matches: nameMatcher(c.given.length ? c.given.map((g) => `${c.family}, ${g}`) : [`${c.family}, `]) }));
+  return (name) => matchers.find((m) => m.matches(name))?.url;
+}
+
+function splitList(value: string | undefined, separator: RegExp): string[] {
+  return (value ?? '').split(separator).map((s) => s.trim()).filter(Boolean);
 }
 
 function capitalise(text: string): string {

@@ -1,13 +1,18 @@
 import type { NavItem, SiteConfig } from '../config/site.js';
+import { htmlToText } from '../content/bibtex/latex.js';
 import type { Content } from '../content/index.js';
 import type { CvSection } from '../content/cv.js';
 import type { NewsSource } from '../content/news.js';
 import type { PageSource } from '../content/pages.js';
 import type { TalkDelivery, TalkSource } from '../content/talks.js';
 import type { DiagnosticBag } from '../errors.js';
+import { computeMetrics, type Metrics } from './metrics.js';
 import { nameMatcher } from './names.js';
 import { defaultPagePath, resolveTarget } from './permalinks.js';
-import { toPublication, type Publication, type PublicationKind } from './publication.js';
+import { arrangePublications, group, groupPublications, publicationFilters, type Group, type PublicationFilter } from './publication-list.js';
+import { coauthorFinder, toPublication, type Attachment, type Publication, type SiteFiles } from './publication.js';
+
+export type { Group, PublicationFilter } from './publication-list.js';
 
 /** One page of the output and the layout that renders it. */
 export interface Route {
@@ -20,6 +25,10 @@ export interface Route {
   readonly page?: PageSource;
   /** On a talk's own page: that talk. */
   readonly talk?: Talk;
+  /** On a paper's own page: that paper. */
+  readonly publication?: Publication;
+  /** On a filtered publication list: the filter. */
+  readonly filter?: PublicationFilter;
   /** Listed in sitemap.xml (not 404 and redirects). */
   readonly indexed: boolean;
 }
@@ -39,11 +48,6 @@ export interface Talk extends TalkSource {
   readonly latest?: string;
 }
 
-export interface Group<T> {
-  readonly title: string;
-  readonly items: readonly T[];
-}
-
 /** The whole site, arranged: every route, and the data the layouts list. */
 export interface SiteModel {
   readonly site: SiteConfig;
@@ -52,6 +56,11 @@ export interface SiteModel {
   readonly navigation: readonly NavItem[];
   readonly publications: readonly Publication[];
   readonly publicationGroups: readonly Group<Publication>[];
+  readonly publicationFilters: readonly PublicationFilter[];
+  /** Citation metrics, when the settings or the data ask for them. */
+  readonly metrics?: Metrics;
+  /** Files from beside the .bib files, to copy into their papers' folders. */
+  readonly attachments: readonly Attachment[];
   readonly talks: readonly Talk[];
   readonly talkGroups: readonly Group<Talk>[];
   readonly news: readonly NewsSource[];
@@ -61,7 +70,7 @@ export interface SiteModel {
 const LAYOUT_ALIASES: Readonly<Record<string, string>> = { single: 'page', archive: 'page', splash: 'page', default: 'page' };
 
 /** Arranges loaded content into routes and lists; collisions and unsafe paths go into `bag`. */
-export function buildSite(content: Content, bag: DiagnosticBag): SiteModel {
+export function buildSite(content: Content, bag: DiagnosticBag, publicFiles: ReadonlySet<string> = new Set()): SiteModel {
   const { site } = content;
   const routes = new Map<string, Route>();
   const owners = new Map<string, string>();
@@ -86,9 +95,25 @@ export function buildSite(content: Content, bag: DiagnosticBag): SiteModel {
     claim({ ...target, layout, title: page.title, ...(page.description ? { description: page.description } : {}), page, indexed: true }, page.file, line);
   }
 
-  const isOwner = nameMatcher(site.author.nameVariants);
-  const publications = sortPublications(content.publications.map((entry) => toPublication(entry, isOwner, bag)));
-  const numbered = site.publications.numbered ? publications.map((p, i) => ({ ...p, number: publications.length - i })) : publications;
+  const files: SiteFiles = { public: publicFiles, besideBib: content.besideBib };
+  const context = { isOwner: nameMatcher(site.author.nameVariants), coauthors: content.coauthors, citationCounts: content.citationCounts, files, bag };
+  const coauthorUrl = coauthorFinder(content.coauthors);
+  // A proceedings volume that only lends its fields to papers through `crossref` is not a paper of the owner.
+  const entries = content.publications.filter((e) => !(e.crossrefParent && !e.fields.author));
+  const publications = arrangePublications(entries.map((entry) => toPublication(entry, context, coauthorUrl)), site.publications);
+  const slugs = new Map<string, Publication>();
+  for (const p of publications) {
+    const first = slugs.get(p.slug);
+    if (first) bag.error('PermalinkCollision', `The keys \`${first.key}\` and \`${p.key}\` both give the page /publications/${p.slug}/.`, { file: p.file, line: p.line }, 'Rename one of the keys.');
+    else slugs.set(p.slug, p);
+  }
+  const attachments = publications.flatMap((p) => p.attachments);
+  const attached = new Set(attachments.map((a) => a.from));
+  for (const [name, from] of content.besideBib) {
+    if (!attached.has(from)) bag.warn('SkippedFile', `No entry links publications/${name}, so it is not published.`, { file: from }, 'Link it from an entry (`pdf = {' + name + '}`), or move it to public/.');
+  }
+  const filters = site.publications.filters ? publicationFilters(publications) : [];
+  const anyCounts = publications.some((p) => p.citations !== undefined);
   const talks = content.talks.map(toTalk).sort(byLatest);
   const news = [...content.news].sort((a, b) => compareDesc(a.date, b.date) || compareDesc(b.slug, a.slug));
 
@@ -99,6 +124,10 @@ export function buildSite(content: Content, bag: DiagnosticBag): SiteModel {
   };
   if (!owners.has('index.html')) generate('/', 'home', site.title);
   if (publications.length > 0) generate('/publications/', 'publications', 'Publications');
+  for (const publication of publications) {
+    generate(publication.url, 'paper', publication.title, { publication, ...(publication.abstractHtml ? { description: excerpt(publication) } : {}) });
+  }
+  for (const filter of filters) generate(filter.url, 'publications', `Publications: ${filter.title}`, { filter });
   if (talks.length > 0) {
     generate('/talks/', 'talks', 'Talks');
     for (const talk of talks) generate(talk.url, 'talk', talk.title, { talk });
@@ -133,8 +162,11 @@ export function buildSite(content: Content, bag: DiagnosticBag): SiteModel {
     routes: sortedRoutes,
     redirects,
     navigation: site.navigation ?? defaultNavigation(sortedRoutes),
-    publications: numbered,
-    publicationGroups: groupPublications(numbered, site.publications.groupBy),
+    publications,
+    publicationGroups: groupPublications(publications, site.publications.groupBy),
+    publicationFilters: filters,
+    ...((site.publications.metrics ?? anyCounts) ? { metrics: computeMetrics(publications.map((p) => p.citations)) } : {}),
+    attachments,
     talks,
     talkGroups: group(talks, (t) => t.latest?.slice(0, 4) ?? 'Undated'),
     news,
@@ -142,38 +174,10 @@ export function buildSite(content: Content, bag: DiagnosticBag): SiteModel {
   };
 }
 
-/** Year descending, month descending, then the order of the files (a stable sort keeps it). */
-function sortPublications(list: Publication[]): Publication[] {
-  return list.sort((a, b) => (b.year ?? 0) - (a.year ?? 0) || (b.month ?? 0) - (a.month ?? 0));
-}
-
-const KIND_TITLES: Readonly<Record<PublicationKind, string>> = {
-  journal: 'Journal articles',
-  conference: 'Conference papers',
-  workshop: 'Workshop papers',
-  preprint: 'Preprints',
-  thesis: 'Theses',
-  book: 'Books and chapters',
-  other: 'Other',
-};
-
-function groupPublications(list: readonly Publication[], by: 'year' | 'type'): Group<Publication>[] {
-  if (by === 'year') return group(list, (p) => (p.year ? String(p.year) : 'Undated'));
-  const groups = group(list, (p) => p.kind);
-  const order = Object.keys(KIND_TITLES);
-  return groups
-    .sort((a, b) => order.indexOf(a.title) - order.indexOf(b.title))
-    .map((g) => ({ title: KIND_TITLES[g.title as PublicationKind], items: g.items }));
-}
-
-/** Groups keeping the list's order, groups in order of first appearance. */
-function group<T>(list: readonly T[], key: (item: T) => string): Group<T>[] {
-  const groups = new Map<string, T[]>();
-  for (const item of list) {
-    const k = key(item);
-    groups.set(k, [...(groups.get(k) ?? []), item]);
-  }
-  return [...groups].map(([title, items]) => ({ title, items }));
+/** A paper page's meta description: the start of its abstract. */
+function excerpt(p: Publication): string {
+  const text = htmlToText(p.abstractHtml!);
+  return text.length > 200 ? `${text.slice(0, 197).replace(/\s+\S*$/, '')}…` : text;
 }
 
 function toTalk(source: TalkSource): Talk {

@@ -1,5 +1,6 @@
-import { cp, mkdir, rename, rm, writeFile } from 'node:fs/promises';
+import { copyFile, cp, mkdir, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
+import type { Attachment } from '../model/publication.js';
 import type { OutputFile } from '../render/site.js';
 
 /**
@@ -7,7 +8,7 @@ import type { OutputFile } from '../render/site.js';
  * written, so a failed or interrupted build leaves the previous site exactly as it was, and files
  * of removed pages disappear. `public/` is copied last, so a page can never overwrite an upload.
  */
-export async function writeSite(files: readonly OutputFile[], outDir: string, publicDir: string): Promise<void> {
+export async function writeSite(files: readonly OutputFile[], outDir: string, publicDir: string, attachments: readonly Attachment[] = []): Promise<void> {
   const parent = path.dirname(path.resolve(outDir));
   const name = path.basename(path.resolve(outDir));
   const temp = path.join(parent, `.folio-tmp-${name}-${process.pid}`);
@@ -15,9 +16,10 @@ export async function writeSite(files: readonly OutputFile[], outDir: string, pu
   await rm(temp, { recursive: true, force: true });
   try {
     await mkdir(temp, { recursive: true });
-    const dirs = new Set(files.map((f) => path.dirname(path.join(temp, f.path))));
+    const dirs = new Set([...files.map((f) => f.path), ...attachments.map((a) => a.to)].map((p) => path.dirname(path.join(temp, p))));
     for (const dir of [...dirs].sort()) await mkdir(dir, { recursive: true });
     await inBatches(files, 64, (f) => writeFile(path.join(temp, f.path), f.contents));
+    await inBatches(attachments, 16, (a) => copyFile(a.from, path.join(temp, a.to)));
     await copyPublic(publicDir, temp);
     await swap(temp, path.resolve(outDir), old);
   } finally {

@@ -7,7 +7,8 @@ import { siteUrl } from './helpers/url.js';
 import { createMarkdownRenderer } from './markdown/index.js';
 import { renderRobots, renderSitemap } from './meta-files.js';
 import type { Templates } from './templates.js';
-import { cvView, inlineRenderer, newsView, publicationView, siteView, talkView } from './views.js';
+import { highwireTags, metricsView, publicationView, scholarlyArticleJson } from './publication-view.js';
+import { cvView, inlineRenderer, newsView, siteView, talkView } from './views.js';
 
 /** A file of the finished site: its path below the output folder and its contents. */
 export interface OutputFile {
@@ -17,6 +18,15 @@ export interface OutputFile {
 
 export interface RenderInfo {
   readonly version: string;
+  /** Copy-ready citations of each paper (by key), in each style, for its own page. */
+  readonly citations?: ReadonlyMap<string, readonly FormattedCitation[]>;
+}
+
+export interface FormattedCitation {
+  readonly style: string;
+  readonly label: string;
+  readonly html: string;
+  readonly text: string;
 }
 
 /** Renders every route, redirect and meta file of the site; template problems go into `bag`. */
@@ -33,11 +43,17 @@ export function renderSite(model: SiteModel, templates: Templates, bag: Diagnost
   const talks = model.talks.map((t) => talkView(t, render));
   const talkByUrl = new Map(talks.map((t) => [t.url, t]));
   const news = model.news.map((n) => newsView(n, render));
-  const publications = model.publications.map(publicationView);
+  const topicUrls = new Map(model.publicationFilters.filter((f) => f.kind === 'topic').map((f) => [f.slug, f.url]));
+  const publications = model.publications.map((p) => publicationView(p, site.publications, topicUrls));
   const byKey = new Map(publications.map((p) => [p.key, p]));
+  const views = (list: readonly { key: string }[]) => list.map((p) => byKey.get(p.key)!);
+  const filterLinks = (kind: 'type' | 'topic', currentUrl: string) =>
+    model.publicationFilters.filter((f) => f.kind === kind).map((f) => ({ title: f.title, url: f.url, count: f.items.length, active: f.url === currentUrl }));
   const shared = {
     publications,
-    publication_groups: model.publicationGroups.map((g) => ({ title: g.title, items: g.items.map((p) => byKey.get(p.key)!) })),
+    publication_groups: model.publicationGroups.map((g) => ({ title: g.title, id: g.id, items: views(g.items) })),
+    publication_metrics: model.metrics ? metricsView(model.metrics) : undefined,
+    publications_have_marks: publications.some((p) => p.has_marks),
     selected_publications: site.home.selectedPublications ? publications.filter((p) => p.selected) : [],
     talks,
     talk_groups: model.talkGroups.map((g) => ({ title: g.title, items: g.items.map((t) => talkByUrl.get(t.url)!) })),
@@ -56,8 +72,13 @@ export function renderSite(model: SiteModel, templates: Templates, bag: Diagnost
       continue;
     }
     const state: RenderState = { ...rootState, outputPath: route.outputPath, absoluteLinks: route.outputPath === '404.html' };
+    const paper = route.publication;
+    const filtered = route.filter ? { publication_groups: [{ title: route.filter.title, id: route.filter.slug, items: views(route.filter.items) }] } : {};
     const context = {
       ...shared,
+      ...filtered,
+      publication_filters: { types: filterLinks('type', route.url), topics: filterLinks('topic', route.url), all_active: route.url === '/publications/' },
+      publication: paper ? { ...byKey.get(paper.key)!, cite: info.citations?.get(paper.key) ?? [] } : undefined,
       site: siteView(site, model.navigation, route.url),
       page: {
         title: route.title,
@@ -70,6 +91,9 @@ export function renderSite(model: SiteModel, templates: Templates, bag: Diagnost
         date: route.page?.date,
         content: route.page ? render(route.page.body) : '',
         params: route.page?.params ?? {},
+        filter: route.filter ? { kind: route.filter.kind, title: route.filter.title, count: route.filter.items.length } : undefined,
+        meta_tags: paper ? highwireTags(paper, site) : [],
+        json_ld: paper ? scholarlyArticleJson(paper, site) : undefined,
       },
       talk: route.talk ? talkByUrl.get(route.talk.url) : undefined,
       _render: state,
@@ -91,6 +115,10 @@ export function renderSite(model: SiteModel, templates: Templates, bag: Diagnost
     const html = runTemplate(templates, 'redirect', () => redirect({ target, site: { language: site.language }, _render: { ...rootState, outputPath: r.outputPath } }), bag);
     if (html !== undefined) files.push({ path: r.outputPath, contents: html });
   }
+
+  // The BibTeX to download: each entry as written (minus website-only fields), and all of them.
+  for (const p of model.publications) files.push({ path: `publications/${p.slug}.bib`, contents: `${p.bibtex}\n` });
+  if (model.publications.length > 0) files.push({ path: 'publications.bib', contents: `${model.publications.map((p) => p.bibtex).join('\n\n')}\n` });
 
   files.push(
     { path: 'sitemap.xml', contents: renderSitemap(model) },

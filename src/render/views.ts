@@ -1,8 +1,6 @@
 import type { NavItem, SiteConfig } from '../config/site.js';
 import type { CvSection } from '../content/cv.js';
 import type { NewsSource } from '../content/news.js';
-import { htmlToText } from '../content/bibtex/latex.js';
-import type { Publication } from '../model/publication.js';
 import type { Talk } from '../model/site.js';
 import type { SiteUrl } from './markdown/index.js';
 
@@ -86,28 +84,4 @@ export function cvView(sections: readonly CvSection[], renderInline: RenderMarkd
 /** Renders a one-paragraph markdown snippet without its `<p>` wrapper. */
 export function inlineRenderer(render: (md: string, siteUrl: SiteUrl) => string, siteUrl: SiteUrl): RenderMarkdown {
   return (markdown) => render(markdown, siteUrl).trim().replace(/^<p>([\s\S]*)<\/p>$/, '$1');
-}
-
-export function publicationView(p: Publication) {
-  return {
-    key: p.key,
-    type: p.type,
-    kind: p.kind,
-    title: p.title,
-    title_html: p.titleHtml,
-    authors: p.authors,
-    venue: p.venue,
-    venue_html: p.venueHtml,
-    abbr: p.abbr,
-    year: p.year,
-    month: p.month,
-    status: p.status,
-    note: p.note,
-    abstract: p.abstractHtml ? htmlToText(p.abstractHtml) : undefined,
-    abstract_html: p.abstractHtml,
-    selected: p.selected,
-    links: p.links,
-    bibtex: p.bibtex,
-    number: p.number,
-  };
 }

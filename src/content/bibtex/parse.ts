@@ -1,5 +1,5 @@
 import { ContentError } from '../../errors.js';
-import { scanBibtex, type ScannedEntry } from './scan.js';
+import { scanBibtexFile, type ScannedEntry } from './scan.js';
 
 /** A CSL-JSON item as citation-js produces it. */
 export interface CslItem {
@@ -29,6 +29,8 @@ export interface BibEntry extends ScannedEntry {
   /** Every field as written (macros expanded), keyed by lower-case field name. */
   readonly fields: Readonly<Record<string, string>>;
   readonly csl: CslItem;
+  /** Another entry of the file names this one in its `crossref` (a proceedings volume, say). */
+  readonly crossrefParent: boolean;
 }
 
 type Citation = typeof import('@citation-js/core');
@@ -51,15 +53,13 @@ interface RawEntry {
 
 /** Parses one BibTeX file's text; entries come back in file order. */
 export async function parseBibtex(text: string, file: string): Promise<BibEntry[]> {
-  const scanned = scanBibtex(text, file);
+  const { entries: scanned, bibtex } = scanBibtexFile(text, file);
   if (scanned.length === 0) return [];
   const { plugins } = await loadCitation();
-  // al-folio's papers.bib opens with a Jekyll front-matter block; BibTeX would read it as stray text anyway.
-  const body = text.replace(/^\s*---\n[\s\S]*?\n---\n/, (header) => header.replace(/[^\n]/g, ' '));
   let raw: RawEntry[];
   let csl: CslItem[];
   try {
-    raw = plugins.input.chain(body, { target: '@biblatex/entries+list', generateGraph: false }) as RawEntry[];
+    raw = inheritCrossrefs(plugins.input.chain(bibtex, { target: '@biblatex/entries+list', generateGraph: false }) as RawEntry[]);
     csl = plugins.input.chain(raw, { target: '@csl/list+object', generateGraph: false }) as CslItem[];
   } catch (error) {
     throw new ContentError({
@@ -70,6 +70,7 @@ export async function parseBibtex(text: string, file: string): Promise<BibEntry[
       hint: 'Check the entry near this place for a missing comma, quote or brace.',
     });
   }
+  const parents = new Set(raw.flatMap((r) => (r.properties.crossref === undefined ? [] : [String(r.properties.crossref).toLowerCase()])));
   return scanned.map((entry, i) => {
     // citation-js returns entries in file order, like the scanner; fall back to the key if they disagree.
     const rawEntry = raw[i]?.label === entry.key ? raw[i] : raw.find((r) => r.label === entry.key);
@@ -79,6 +80,31 @@ export async function parseBibtex(text: string, file: string): Promise<BibEntry[
     }
     const fields: Record<string, string> = {};
     for (const [name, value] of Object.entries(rawEntry.properties)) fields[name.toLowerCase()] = String(value);
-    return { ...entry, file, fields, csl: cslItem };
+    return { ...entry, file, fields, csl: cslItem, crossrefParent: parents.has(entry.key.toLowerCase()) };
+  });
+}
+
+/** Types whose parent's `title` is their `booktitle` (biblatex's inheritance rule). */
+const IN_TYPES = new Set(['inproceedings', 'incollection', 'inbook', 'conference']);
+const NOT_INHERITED = new Set(['title', 'crossref', 'ids', 'key', 'entryset', 'xref']);
+
+/**
+ * Fills each entry's missing fields from the entry its `crossref` names, as BibTeX does (citation-js
+ * leaves crossref alone). The parent's title becomes the child's booktitle.
+ */
+function inheritCrossrefs(raw: RawEntry[]): RawEntry[] {
+  const byKey = new Map(raw.map((r) => [r.label.toLowerCase(), r]));
+  return raw.map((entry) => {
+    const parentKey = entry.properties.crossref;
+    const parent = parentKey === undefined ? undefined : byKey.get(String(parentKey).toLowerCase());
+    if (!parent) return entry;
+    const properties = { ...entry.properties };
+    for (const [name, value] of Object.entries(parent.properties)) {
+      if (!NOT_INHERITED.has(name) && properties[name] === undefined) properties[name] = value;
+    }
+    if (IN_TYPES.has(entry.type.toLowerCase()) && properties.booktitle === undefined && parent.properties.title !== undefined) {
+      properties.booktitle = parent.properties.title;
+    }
+    return { ...entry, properties };
   });
 }

@@ -10,13 +10,29 @@ export interface ScannedEntry {
   readonly column: number;
 }
 
+/** What the scanner found: the entries, and the text with everything BibTeX ignores blanked out. */
+export interface ScannedFile {
+  readonly entries: ScannedEntry[];
+  /**
+   * The file with comments, stray text and `@comment{…}` blocks turned into spaces (newlines kept,
+   * so offsets and lines still match): citation-js would otherwise read an entry inside
+   * `@comment{…}` or trip over an `@` in stray text.
+   */
+  readonly bibtex: string;
+}
+
 /**
  * Finds the entries of a BibTeX file with their positions and original text, which citation-js
  * does not give. `@string`, `@preamble` and `@comment` are skipped, as is any text between entries
  * (BibTeX's own rule). An unclosed brace is reported at the entry it starts in.
  */
 export function scanBibtex(text: string, file: string): ScannedEntry[] {
+  return scanBibtexFile(text, file).entries;
+}
+
+export function scanBibtexFile(text: string, file: string): ScannedFile {
   const entries: ScannedEntry[] = [];
+  const kept: [number, number][] = [];
   const lineStarts = [0];
   for (let i = 0; i < text.length; i++) if (text[i] === '\n') lineStarts.push(i + 1);
   const position = (offset: number) => {
@@ -41,8 +57,8 @@ export function scanBibtex(text: string, file: string): ScannedEntry[] {
     const type = head[1]!.toLowerCase();
     const open = i + head[0].length - 1;
     if (type === 'comment') {
-      // `@comment{…}` hides a whole entry; skip to its balanced end (or the end of the line).
-      const end = matchingClose(text, open);
+      // `@comment{…}` hides whole entries; skip to its balanced end (or the end of the line).
+      const end = matchingClose(text, open, false);
       i = end === -1 ? open + 1 : end + 1;
       continue;
     }
@@ -57,6 +73,7 @@ export function scanBibtex(text: string, file: string): ScannedEntry[] {
         hint: 'Count the braces in this entry: every { needs a matching }. A field value with an unbalanced brace often causes this.',
       });
     }
+    kept.push([i, end + 1]);
     if (type !== 'string' && type !== 'preamble') {
       const key = /^\s*([^,\s}]+)\s*,/.exec(text.slice(open + 1, end))?.[1];
       if (!key) {
@@ -66,11 +83,22 @@ export function scanBibtex(text: string, file: string): ScannedEntry[] {
     }
     i = end + 1;
   }
-  return entries;
+  let bibtex = '';
+  let last = 0;
+  for (const [from, to] of kept) {
+    bibtex += text.slice(last, from).replace(/[^\n]/g, ' ') + text.slice(from, to);
+    last = to;
+  }
+  bibtex += text.slice(last).replace(/[^\n]/g, ' ');
+  return { entries, bibtex };
 }
 
-/** Offset of the bracket closing the one at `open` (braces nest; quotes do not hide braces in BibTeX). */
-function matchingClose(text: string, open: number): number {
+/**
+ * Offset of the bracket closing the one at `open` (braces nest; quotes do not hide braces in BibTeX).
+ * With `guess`, an entry starting at the beginning of a line inside an unclosed one ends the search:
+ * the brace was never closed. A `@comment{…}` may well hold entries, so it does not guess.
+ */
+function matchingClose(text: string, open: number, guess = true): number {
   const closer = text[open] === '(' ? ')' : '}';
   let depth = 0;
   for (let i = open; i < text.length; i++) {
@@ -83,8 +111,7 @@ function matchingClose(text: string, open: number): number {
     else if (c === '}') depth--;
     if (depth === 0 && closer === '}' && c === '}') return i;
     if (depth === 0 && closer === ')' && c === ')') return i;
-    // A new entry starting at the beginning of a line inside an unclosed one: the brace was never closed.
-    if (c === '\n' && depth > 0 && text[i + 1] === '@' && /^@\s*[a-zA-Z]+\s*[{(]/.test(text.slice(i + 1, i + 40))) return -1;
+    if (guess && c === '\n' && depth > 0 && text[i + 1] === '@' && /^@\s*[a-zA-Z]+\s*[{(]/.test(text.slice(i + 1, i + 40))) return -1;
   }
   return -1;
 }

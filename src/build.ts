@@ -5,6 +5,7 @@ import { BuildFailed, collect, DiagnosticBag, type Diagnostic } from './errors.j
 import { buildSite } from './model/site.js';
 import { renderSite } from './render/site.js';
 import { loadTemplates } from './render/templates.js';
+import { BuildCache } from './output/cache.js';
 import { writeSite } from './output/write.js';
 import { VERSION } from './version.js';
 
@@ -30,15 +31,16 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
   const bag = new DiagnosticBag();
 
   const clock = phaseClock(started);
-  const [content, templates, publicFiles] = await Promise.all([
+  const [content, templates, publicFiles, markdownCache] = await Promise.all([
     loadContent(resolved.contentDir, bag, resolved.baseUrl),
     loadTemplates(resolved.templatesDir).catch((error) => collect(bag, () => { throw error; })),
     listFiles(resolved.publicDir, ['']),
+    BuildCache.open(resolved.cacheDir, 'markdown'),
   ]);
   const load = clock();
   const model = content ? buildSite(content, bag, new Set(publicFiles)) : undefined;
   const modelled = clock();
-  const files = model && templates ? renderSite(model, templates, bag, { version: VERSION }) : [];
+  const files = model && templates ? renderSite(model, templates, bag, { version: VERSION, markdownCache }) : [];
   const rendered = clock();
 
   const shadowed = new Set(publicFiles);
@@ -52,6 +54,8 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
   if (diagnostics.some((d) => d.severity === 'error') || !model) throw new BuildFailed(diagnostics);
 
   await writeSite(files, resolved.outDir, resolved.publicDir, model.attachments);
+  // Only after a good build, so a failed one never leaves half its work behind as "known good".
+  await markdownCache.save().catch(() => undefined);
   const writeTime = clock();
   const written = new Set([...files.map((f) => f.path), ...model.attachments.map((a) => a.to), ...publicFiles]).size;
   return {

@@ -16,6 +16,11 @@ export interface BuildOptions {
   readonly baseUrl?: string;
   /** Treat every warning as an error (default false). */
   readonly strict?: boolean;
+  /**
+   * Where rendered markdown and formatted citations are kept between builds, keyed by a hash of
+   * their source (default `node_modules/.cache/folio`); `false` turns the cache off.
+   */
+  readonly cacheDir?: string | false;
 }
 
 export interface ResolvedOptions {
@@ -25,6 +30,7 @@ export interface ResolvedOptions {
   readonly outDir: string;
   readonly baseUrl?: string;
   readonly strict: boolean;
+  readonly cacheDir?: string;
 }
 
 /** Fills in the defaults; paths stay relative to `cwd` when given relative, so messages stay short. */
@@ -41,5 +47,6 @@ export function resolveOptions(options: BuildOptions = {}): ResolvedOptions {
     outDir: dir(options.out, 'dist'),
     ...(options.baseUrl ? { baseUrl: options.baseUrl } : {}),
     strict: options.strict ?? false,
+    ...(options.cacheDir === false ? {} : { cacheDir: dir(options.cacheDir, path.join('node_modules', '.cache', 'folio')) }),
   };
 }

@@ -1,10 +1,12 @@
 import path from 'node:path';
 import { ContentError, type DiagnosticBag } from '../errors.js';
+import type { BuildCache } from '../output/cache.js';
 import type { Route, SiteModel } from '../model/site.js';
 import { closest } from '../content/suggest.js';
 import type { RenderState } from './helpers/context.js';
 import { siteUrl } from './helpers/url.js';
-import { createMarkdownRenderer } from './markdown/index.js';
+import { createMarkdownRenderer, MARKDOWN_FINGERPRINT } from './markdown/index.js';
+import { renderAtomFeed } from './feed.js';
 import { renderRobots, renderSitemap } from './meta-files.js';
 import type { Templates } from './templates.js';
 import { highwireTags, metricsView, publicationView, scholarlyArticleJson } from './publication-view.js';
@@ -18,6 +20,8 @@ export interface OutputFile {
 
 export interface RenderInfo {
   readonly version: string;
+  /** Rendered markdown from earlier builds, by source hash. */
+  readonly markdownCache?: BuildCache;
   /** Copy-ready citations of each paper (by key), in each style, for its own page. */
   readonly citations?: ReadonlyMap<string, readonly FormattedCitation[]>;
 }
@@ -37,8 +41,13 @@ export function renderSite(model: SiteModel, templates: Templates, bag: Diagnost
   // shared by every page that shows it.
   const rootState: RenderState = { outputPath: 'index.html', absoluteLinks: true, origin: site.origin, basePath: site.basePath, language: site.language };
   const toSite = (path: string) => siteUrl(path, rootState);
-  const render = (md: string) => markdown(md, toSite);
-  const renderInline = inlineRenderer(markdown, toSite);
+  // Same markdown, same renderer, same base path: same HTML, so an unchanged page is never re-rendered.
+  const salt = `${MARKDOWN_FINGERPRINT}|${site.basePath}|${site.allowScripts}`;
+  const cache = info.markdownCache;
+  const cached = (md: string, make: () => string) => (cache ? cache.through(salt, md, make) : make());
+  const render = (md: string) => cached(md, () => markdown(md, toSite));
+  const inline = inlineRenderer(markdown, toSite);
+  const renderInline = (md: string) => cached(`inline\0${md}`, () => inline(md));
 
   const talks = model.talks.map((t) => talkView(t, render));
   const talkByUrl = new Map(talks.map((t) => [t.url, t]));
@@ -61,6 +70,7 @@ export function renderSite(model: SiteModel, templates: Templates, bag: Diagnost
     latest_news: news.slice(0, site.home.news),
     cv_sections: model.cv ? cvView(model.cv, renderInline) : [],
     build: { generator: `Folio ${info.version}` },
+    feed: news.length > 0 ? '/feed.xml' : undefined,
   };
 
   const base = templates.layouts.get('base');
@@ -120,6 +130,7 @@ export function renderSite(model: SiteModel, templates: Templates, bag: Diagnost
   for (const p of model.publications) files.push({ path: `publications/${p.slug}.bib`, contents: `${p.bibtex}\n` });
   if (model.publications.length > 0) files.push({ path: 'publications.bib', contents: `${model.publications.map((p) => p.bibtex).join('\n\n')}\n` });
 
+  if (news.length > 0) files.push({ path: 'feed.xml', contents: renderAtomFeed(model, news) });
   files.push(
     { path: 'sitemap.xml', contents: renderSitemap(model) },
     { path: 'robots.txt', contents: renderRobots(model) },

@@ -59,7 +59,7 @@ export function talkView(talk: Talk, render: RenderMarkdown) {
 }
 
 export function newsView(item: NewsSource, render: RenderMarkdown) {
-  return { date: item.date, title: item.title, content: render(item.body) };
+  return { slug: item.slug, date: item.date, title: item.title, content: render(item.body) };
 }
 
 export function cvView(sections: readonly CvSection[], renderInline: RenderMarkdown) {

@@ -1,3 +1,6 @@
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import type { Element, Root as HastRoot } from 'hast';
 import rehypeRaw from 'rehype-raw';
 import rehypeSanitize from 'rehype-sanitize';
@@ -11,6 +14,19 @@ import { visit } from 'unist-util-visit';
 import { VFile } from 'vfile';
 import { remarkKramdownEmphasis, remarkKramdownInlineHtml, remarkKramdownLineBreaks } from './kramdown.js';
 import { authorHtmlSchema } from './sanitize.js';
+
+/**
+ * Changes whenever this renderer's code does, so cached HTML from an older Folio is never reused:
+ * a hash of the renderer's own source files.
+ */
+export const MARKDOWN_FINGERPRINT = fingerprint(['index', 'kramdown', 'sanitize']);
+
+function fingerprint(modules: readonly string[]): string {
+  const hash = createHash('sha256');
+  const extension = import.meta.url.endsWith('.ts') ? '.ts' : '.js';
+  for (const name of modules) hash.update(readFileSync(fileURLToPath(new URL(`./${name}${extension}`, import.meta.url))));
+  return hash.digest('base64url').slice(0, 16);
+}
 
 /** Turns a path inside the site (`/files/a.pdf`) into the URL to write on the current page. */
 export type SiteUrl = (sitePath: string) => string;
@@ -32,7 +48,7 @@ export function createMarkdownRenderer(options: MarkdownOptions = {}): MarkdownR
     .use(remarkKramdownLineBreaks)
     .use(remarkKramdownEmphasis)
     .use(remarkRehype, { allowDangerousHtml: true })
-    .use(rehypeRaw)
+    .use(rehypeRawWhenNeeded)
     .use(options.allowScripts ? [] : [[rehypeSanitize, authorHtmlSchema]])
     .use(rehypeSlug)
     .use(rehypeSiteLinks)
@@ -42,6 +58,19 @@ export function createMarkdownRenderer(options: MarkdownOptions = {}): MarkdownR
     const file = new VFile({ value: markdown, data: { siteUrl } });
     const tree = processor.runSync(processor.parse(file), file);
     return processor.stringify(tree, file);
+  };
+}
+
+/** rehype-raw re-parses the whole tree; most pages have no raw HTML, so they skip that cost. */
+function rehypeRawWhenNeeded() {
+  const raw = rehypeRaw();
+  return (tree: HastRoot, file: VFile) => {
+    let found = false;
+    visit(tree, 'raw', () => {
+      found = true;
+      return false;
+    });
+    return found ? raw(tree, file) : tree;
   };
 }
 

@@ -1,0 +1,64 @@
+import { createHash } from 'node:crypto';
+import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+
+/**
+ * A content-addressed store kept between builds: the value for a key is reused only while the
+ * source it was made from (hashed into the key) is unchanged. One JSON file per kind, read once and
+ * written once; only the entries this build used are kept, so the file never grows stale. A missing
+ * or broken file is an empty cache, never an error: the cache only ever saves time.
+ */
+export class BuildCache {
+  #hits = 0;
+  #misses = 0;
+  readonly #used = new Map<string, string>();
+
+  private constructor(
+    private readonly file: string | undefined,
+    private readonly stored: ReadonlyMap<string, string>,
+  ) {}
+
+  /** Opens the cache `kind` in `dir`; without a dir, a cache that forgets everything. */
+  static async open(dir: string | undefined, kind: string): Promise<BuildCache> {
+    if (!dir) return new BuildCache(undefined, new Map());
+    const file = path.join(dir, `${kind}.json`);
+    try {
+      const data = JSON.parse(await readFile(file, 'utf8')) as unknown;
+      if (typeof data === 'object' && data !== null && !Array.isArray(data)) {
+        const entries = Object.entries(data).filter((e): e is [string, string] => typeof e[1] === 'string');
+        return new BuildCache(file, new Map(entries));
+      }
+    } catch {
+      // Missing or unreadable: start empty.
+    }
+    return new BuildCache(file, new Map());
+  }
+
+  /** The cached value for `source` under `salt` (what else the result depends on), or makes it. */
+  through(salt: string, source: string, make: () => string): string {
+    const key = createHash('sha256').update(salt).update('\0').update(source).digest('base64url');
+    const known = this.#used.get(key) ?? this.stored.get(key);
+    if (known !== undefined) {
+      this.#hits++;
+      this.#used.set(key, known);
+      return known;
+    }
+    this.#misses++;
+    const made = make();
+    this.#used.set(key, made);
+    return made;
+  }
+
+  get stats(): { hits: number; misses: number } {
+    return { hits: this.#hits, misses: this.#misses };
+  }
+
+  /** Writes what this build used, atomically (a reader never sees half a file). */
+  async save(): Promise<void> {
+    if (!this.file || this.#misses === 0 && this.#used.size === this.stored.size) return;
+    await mkdir(path.dirname(this.file), { recursive: true });
+    const temp = `${this.file}.${process.pid}.tmp`;
+    await writeFile(temp, JSON.stringify(Object.fromEntries([...this.#used].sort(([a], [b]) => (a < b ? -1 : 1)))));
+    await rename(temp, this.file);
+  }
+}

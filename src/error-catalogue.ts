@@ -126,6 +126,12 @@ export const CATALOGUE = {
     example: { file: 'content/publications/papers.bib', text: 'url = {javascript:alert(1)}' },
     fix: 'Use an http(s) address or a path inside the site.',
   },
+  TalkMerged: {
+    severity: 'warning',
+    summary: 'Several talk files share one title and different abstracts; they are shown as one talk with all their deliveries, and the first abstract.',
+    example: { file: 'content/talks/2024-03-talk.md', text: '---\ntitle: "Rivers and Valleys"\nvenue: "MIT"\n---\nA different abstract.' },
+    fix: 'Keep the abstract in one file (academicpages-style files of the same talk may leave the body empty), or give different talks different titles.',
+  },
   TalkWithoutDelivery: {
     severity: 'warning',
     summary: 'A talk has no `deliveries`, so it is shown without a date or place.',

@@ -4,12 +4,12 @@ import type { Content } from '../content/index.js';
 import type { CvSection } from '../content/cv.js';
 import type { NewsSource } from '../content/news.js';
 import type { PageSource } from '../content/pages.js';
-import type { TalkDelivery, TalkSource } from '../content/talks.js';
 import type { DiagnosticBag } from '../errors.js';
 import { computeMetrics, type Metrics } from './metrics.js';
 import { nameMatcher } from './names.js';
 import { defaultPagePath, resolveTarget } from './permalinks.js';
 import { arrangePublications, group, groupPublications, publicationFilters, type Group, type PublicationFilter } from './publication-list.js';
+import { arrangeTalks, compareDesc, type Talk } from './talks.js';
 import { coauthorFinder, toPublication, type Attachment, type Publication, type SiteFiles } from './publication.js';
 
 export type { Group, PublicationFilter } from './publication-list.js';
@@ -40,13 +40,7 @@ export interface Redirect {
   readonly file: string;
 }
 
-export interface Talk extends TalkSource {
-  readonly url: string;
-  /** Newest first. */
-  readonly deliveries: readonly TalkDelivery[];
-  /** Date of the newest delivery. */
-  readonly latest?: string;
-}
+export type { Talk } from './talks.js';
 
 /** The whole site, arranged: every route, and the data the layouts list. */
 export interface SiteModel {
@@ -114,7 +108,7 @@ export function buildSite(content: Content, bag: DiagnosticBag, publicFiles: Rea
   }
   const filters = site.publications.filters ? publicationFilters(publications) : [];
   const anyCounts = publications.some((p) => p.citations !== undefined);
-  const talks = content.talks.map(toTalk).sort(byLatest);
+  const talks = arrangeTalks(content.talks, bag);
   const news = [...content.news].sort((a, b) => compareDesc(a.date, b.date) || compareDesc(b.slug, a.slug));
 
   // Generated sections yield to a user page at the same URL (e.g. an imported academicpages page).
@@ -178,20 +172,6 @@ export function buildSite(content: Content, bag: DiagnosticBag, publicFiles: Rea
 function excerpt(p: Publication): string {
   const text = htmlToText(p.abstractHtml!);
   return text.length > 200 ? `${text.slice(0, 197).replace(/\s+\S*$/, '')}…` : text;
-}
-
-function toTalk(source: TalkSource): Talk {
-  const deliveries = [...source.deliveries].sort((a, b) => compareDesc(a.date ?? '', b.date ?? ''));
-  const latest = deliveries.find((d) => d.date)?.date;
-  return { ...source, url: `/talks/${source.slug}/`, deliveries, ...(latest ? { latest } : {}) };
-}
-
-function byLatest(a: Talk, b: Talk): number {
-  return compareDesc(a.latest ?? '', b.latest ?? '') || compareDesc(b.title, a.title);
-}
-
-function compareDesc(a: string, b: string): number {
-  return a < b ? 1 : a > b ? -1 : 0;
 }
 
 const SECTION_NAV: readonly [string, string][] = [

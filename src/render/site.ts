@@ -10,6 +10,7 @@ import { renderAtomFeed } from './feed.js';
 import { renderRobots, renderSitemap } from './meta-files.js';
 import type { Templates } from './templates.js';
 import { highwireTags, metricsView, publicationView, scholarlyArticleJson } from './publication-view.js';
+import { talkEventsJson } from './talk-events.js';
 import { cvView, inlineRenderer, newsView, siteView, talkView } from './views.js';
 
 /** A file of the finished site: its path below the output folder and its contents. */
@@ -103,7 +104,7 @@ export function renderSite(model: SiteModel, templates: Templates, bag: Diagnost
         params: route.page?.params ?? {},
         filter: route.filter ? { kind: route.filter.kind, title: route.filter.title, count: route.filter.items.length } : undefined,
         meta_tags: paper ? highwireTags(paper, site) : [],
-        json_ld: paper ? scholarlyArticleJson(paper, site) : undefined,
+        json_ld: paper ? scholarlyArticleJson(paper, site) : route.talk ? talkEventsJson(route.talk, site) : undefined,
       },
       talk: route.talk ? talkByUrl.get(route.talk.url) : undefined,
       _render: state,

@@ -93,3 +93,23 @@ describe('the example site under a base path (a GitHub project site)', () => {
     expect($('link[rel="stylesheet"]').attr('href')).toBe('/repo/assets/css/folio.css');
   });
 });
+
+describe('structured data of the example site', () => {
+  let site: BuiltSite;
+  beforeAll(async () => {
+    site = await buildFixture('content');
+  });
+  afterAll(() => site.cleanup());
+
+  it('describes every delivery of a talk as a schema.org Event', async () => {
+    for (const file of site.files.filter((f) => /^talks\/[^/]+\/index\.html$/.test(f))) {
+      const $ = await site.html(file);
+      const events = JSON.parse($('script[type="application/ld+json"]').text()) as { '@type': string; startDate: string; name: string }[];
+      expect(events.length, file).toBe($('.deliveries-full > li').length);
+      for (const event of events) {
+        expect(event['@type']).toBe('Event');
+        expect(event.startDate).toMatch(/^\d{4}(-\d{2}){0,2}$/);
+      }
+    }
+  });
+});

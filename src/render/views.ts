@@ -62,7 +62,22 @@ export function newsView(item: NewsSource, render: RenderMarkdown) {
   return { slug: item.slug, date: item.date, title: item.title, content: render(item.body) };
 }
 
-export function cvView(sections: readonly CvSection[], renderInline: RenderMarkdown) {
+/**
+ * `[1, 2, 5]` in a CV note names numbered publications, as the seed CV does; each number becomes a
+ * link to that paper in the CV's publication list. Numbers that name no paper stay plain text.
+ */
+export function linkPublicationNumbers(html: string, slugOfNumber: ReadonlyMap<number, string>): string {
+  if (slugOfNumber.size === 0) return html;
+  // Only in text, never inside a tag or an existing link.
+  return html.replace(/(<a\b[\s\S]*?<\/a>|<[^>]*>)|\[(\s*\d+(?:\s*,\s*\d+)*\s*)\]/g, (match, tag: string | undefined, list: string | undefined) => {
+    if (tag !== undefined || list === undefined) return match;
+    const numbers = list.split(',').map((n) => Number(n.trim()));
+    if (!numbers.every((n) => slugOfNumber.has(n))) return match;
+    return `[${numbers.map((n) => `<a class="pub-ref" href="#cv-pub-${slugOfNumber.get(n)}">${n}</a>`).join(', ')}]`;
+  });
+}
+
+export function cvView(sections: readonly CvSection[], renderInline: RenderMarkdown, slugOfNumber: ReadonlyMap<number, string> = new Map()) {
   return sections.map((section) => ({
     id: section.id,
     title: section.title,
@@ -76,7 +91,7 @@ export function cvView(sections: readonly CvSection[], renderInline: RenderMarkd
       end: item.end,
       date: item.date,
       detail: item.detail,
-      notes: item.notes.map(renderInline),
+      notes: item.notes.map((note) => linkPublicationNumbers(renderInline(note), slugOfNumber)),
     })),
   }));
 }

@@ -38,6 +38,16 @@ describe('seed 000: the CV, rebuilt as content', () => {
     }
   });
 
+  it('links the publication numbers of a research note ([1, 2, 3, 4, 5, 8]) to the papers on the CV', async () => {
+    const $ = await site.html('cv/index.html');
+    const refs = $('a.pub-ref');
+    expect(refs.map((_, a) => $(a).text()).get()).toEqual(['1', '2', '3', '4', '5', '8', '7']);
+    refs.each((_, a) => {
+      expect($($(a).attr('href')!)).toHaveLength(1);
+    });
+    expect(squash($($('a.pub-ref').last().attr('href')!).find('.cv-pub-title').text())).toContain('Understanding the Performance Gap');
+  });
+
   it('lists the eight papers with the owner in bold and equal-contribution stars', async () => {
     const $ = await site.html('publications/index.html');
     const entries = $('main li.pub');

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { formatDate } from '../../../src/render/helpers/date.js';
 import { safeJson } from '../../../src/render/helpers/json.js';
 import { siteUrl } from '../../../src/render/helpers/url.js';
+import { linkPublicationNumbers } from '../../../src/render/views.js';
 
 const state = (outputPath: string, absoluteLinks = false) => ({ outputPath, absoluteLinks, origin: 'https://u.github.io', basePath: '/repo', language: 'en' });
 
@@ -55,5 +56,18 @@ describe('safeJson', () => {
     const json = safeJson({ name: '</script><script>alert(1)</script>' });
     expect(json).not.toContain('<');
     expect(JSON.parse(json)).toEqual({ name: '</script><script>alert(1)</script>' });
+  });
+});
+
+describe('linkPublicationNumbers', () => {
+  const slugs = new Map([[1, 'song2023'], [2, 'ahn2024'], [8, 'baek2025']]);
+  it.each([
+    ['Focus: dynamics [1, 2, 8]', 'Focus: dynamics [<a class="pub-ref" href="#cv-pub-song2023">1</a>, <a class="pub-ref" href="#cv-pub-ahn2024">2</a>, <a class="pub-ref" href="#cv-pub-baek2025">8</a>]'],
+    ['seed spacing [1 , 2]', 'seed spacing [<a class="pub-ref" href="#cv-pub-song2023">1</a>, <a class="pub-ref" href="#cv-pub-ahn2024">2</a>]'],
+    ['unknown number [3] stays', 'unknown number [3] stays'],
+    ['<a href="x">[1]</a> inside a link stays', '<a href="x">[1]</a> inside a link stays'],
+    ['<span title="[1]">attributes stay</span>', '<span title="[1]">attributes stay</span>'],
+  ])('%s', (html, expected) => {
+    expect(linkPublicationNumbers(html, slugs)).toBe(expected);
   });
 });

@@ -23,10 +23,12 @@ export interface CvSection {
   readonly title: string;
   /** `publications` or `talks`: the section is filled from those files instead of `items`. */
   readonly source?: 'publications' | 'talks';
+  /** Markdown shown before the items (a "Research interests" paragraph, say). */
+  readonly text?: string;
   readonly items: readonly CvItem[];
 }
 
-const SECTION_FIELDS = ['id', 'title', 'source', 'items'];
+const SECTION_FIELDS = ['id', 'title', 'source', 'text', 'items'];
 const ITEM_FIELDS = ['title', 'org', 'org_url', 'location', 'start', 'end', 'date', 'detail', 'notes'];
 
 /** Reads `content/cv.yml`; a site without one has no CV. */
@@ -61,7 +63,8 @@ export function parseCv(text: string, file: string, bag: DiagnosticBag): CvSecti
       bag.error('WrongFieldType', '`source` must be `publications` or `talks`.', section.at('source'));
     }
     const items = section.maps('items').map((item) => readItem(item, bag));
-    return [{ id, title, ...(source === 'publications' || source === 'talks' ? { source } : {}), items }];
+    const text = section.string('text');
+    return [{ id, title, ...(source === 'publications' || source === 'talks' ? { source } : {}), ...(text ? { text } : {}), items }];
   });
 }
 

@@ -69,7 +69,7 @@ export function renderSite(model: SiteModel, templates: Templates, bag: Diagnost
     talk_groups: model.talkGroups.map((g) => ({ title: g.title, items: g.items.map((t) => talkByUrl.get(t.url)!) })),
     news,
     latest_news: news.slice(0, site.home.news),
-    cv_sections: model.cv ? cvView(model.cv, renderInline, new Map(model.publications.flatMap((p) => (p.number ? [[p.number, p.slug] as const] : [])))) : [],
+    cv_sections: model.cv ? cvView(model.cv, render, renderInline, new Map(model.publications.flatMap((p) => (p.number ? [[p.number, p.slug] as const] : [])))) : [],
     build: { generator: `Folio ${info.version}` },
     feed: news.length > 0 ? '/feed.xml' : undefined,
   };

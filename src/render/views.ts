@@ -77,11 +77,12 @@ export function linkPublicationNumbers(html: string, slugOfNumber: ReadonlyMap<n
   });
 }
 
-export function cvView(sections: readonly CvSection[], renderInline: RenderMarkdown, slugOfNumber: ReadonlyMap<number, string> = new Map()) {
+export function cvView(sections: readonly CvSection[], render: RenderMarkdown, renderInline: RenderMarkdown, slugOfNumber: ReadonlyMap<number, string> = new Map()) {
   return sections.map((section) => ({
     id: section.id,
     title: section.title,
     source: section.source,
+    text: section.text ? render(section.text) : undefined,
     items: section.items.map((item) => ({
       title: item.title,
       org: item.org,

@@ -18,7 +18,7 @@ describe('seed 000: the CV, rebuilt as content', () => {
   it('renders every section of the seed CV, in the seed order', async () => {
     const $ = await site.html('cv/index.html');
     const headings = $('main h2').map((_, h) => squash($(h).text())).get();
-    const seedOrder = ['Education', 'Research Experience', 'Publications', 'Talks', 'Industry Experience', 'Selected Honors and Awards', 'Teaching and Academic Activities'];
+    const seedOrder = ['Research Interests', 'Education', 'Research Experience', 'Publications', 'Talks', 'Industry Experience', 'Selected Honors and Awards', 'Teaching and Academic Activities'];
     expect(headings.filter((h) => seedOrder.includes(h))).toEqual(seedOrder);
   });
 

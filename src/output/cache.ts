@@ -34,6 +34,11 @@ export class BuildCache {
     return new BuildCache(file, new Map());
   }
 
+  /** A cache for the next build of a long-running process (serve): this build's values, in memory. */
+  next(): BuildCache {
+    return new BuildCache(this.file, new Map([...this.stored, ...this.#used]));
+  }
+
   /** The cached value for `source` under `salt` (what else the result depends on), or makes it. */
   through(salt: string, source: string, make: () => string): string {
     const key = createHash('sha256').update(salt).update('\0').update(source).digest('base64url');

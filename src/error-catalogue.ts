@@ -102,6 +102,12 @@ export const CATALOGUE = {
     example: { file: 'content/news/x.md', text: 'date: 3rd of May' },
     fix: 'Write dates like 2025-05-03.',
   },
+  UnknownPublicationKey: {
+    severity: 'warning',
+    summary: 'A project lists a BibTeX key that is in no .bib file, so that paper cannot be linked.',
+    example: { file: 'content/projects/optstab.md', text: '---\ntitle: OptStab\npublications: [rossi2025optstb]\n---' },
+    fix: 'Copy the key exactly from the .bib file (keys are case-sensitive).',
+  },
   UnknownField: {
     severity: 'warning',
     summary: 'A field Folio does not know is ignored (often a typo).',

@@ -21,6 +21,8 @@ export interface Person {
   readonly links: readonly ProfileLink[];
   /** Names that identify this person in author lists; always includes `name`. */
   readonly nameVariants: readonly string[];
+  /** Schools and institutions they studied or worked at (schema.org `alumniOf`). */
+  readonly alumniOf: readonly string[];
 }
 
 export interface NavItem {

@@ -6,6 +6,9 @@ import { loadCv, type CvSection } from './cv.js';
 import { loadCitationCounts, loadCoauthors, type Coauthor } from './data-files.js';
 import { listAllFiles } from './files.js';
 import { loadNews, type NewsSource } from './news.js';
+import { loadPeople, type MemberSource } from './people.js';
+import { loadProjects, type ProjectSource } from './projects.js';
+import { loadTeaching, type CourseSource } from './teaching.js';
 import { loadPages, type PageSource } from './pages.js';
 import { loadPublications } from './publications.js';
 import { loadSiteConfig } from './site.js';
@@ -19,6 +22,9 @@ export interface Content {
   readonly talks: readonly TalkSource[];
   readonly news: readonly NewsSource[];
   readonly cv?: readonly CvSection[];
+  readonly people: readonly MemberSource[];
+  readonly teaching: readonly CourseSource[];
+  readonly projects: readonly ProjectSource[];
   /** coauthors.yml: homepages linked from author lists. */
   readonly coauthors: readonly Coauthor[];
   /** citations.yml: BibTeX key → citation count. */
@@ -34,12 +40,12 @@ const READ = [
   // Files beside the .bib files are published when an entry links them (the model warns otherwise).
   /^publications\//,
   /^pages\/.+\.(md|markdown)$/,
-  /^(talks|news)\/.+\.(md|markdown)$/,
+  /^(talks|news|people|teaching|projects)\/.+\.(md|markdown)$/,
 ];
 
 /** Reads the whole content folder; every problem goes into `bag`, and undefined means site.yml is unusable. */
 export async function loadContent(contentDir: string, bag: DiagnosticBag, baseUrl?: string): Promise<Content | undefined> {
-  const [site, pages, publications, talks, news, cv, coauthors, citationCounts, all] = await Promise.all([
+  const [site, pages, publications, talks, news, cv, coauthors, citationCounts, people, teaching, projects, all] = await Promise.all([
     loadSiteConfig(contentDir, bag, baseUrl),
     loadPages(contentDir, bag),
     loadPublications(contentDir, bag),
@@ -48,6 +54,9 @@ export async function loadContent(contentDir: string, bag: DiagnosticBag, baseUr
     loadCv(contentDir, bag),
     loadCoauthors(contentDir, bag),
     loadCitationCounts(contentDir, bag),
+    loadPeople(contentDir, bag),
+    loadTeaching(contentDir, bag),
+    loadProjects(contentDir, bag),
     listAllFiles(contentDir),
   ]);
   for (const file of all) {
@@ -58,5 +67,5 @@ export async function loadContent(contentDir: string, bag: DiagnosticBag, baseUr
   const besideBib = new Map(
     all.filter((f) => f.startsWith('publications/') && !/\.(bib|bibtex)$/i.test(f) && !f.split('/').some((p) => p.startsWith('.'))).map((f) => [f.slice('publications/'.length), path.join(contentDir, f)] as const),
   );
-  return { site, pages, publications, talks, news, ...(cv ? { cv } : {}), coauthors, citationCounts, besideBib };
+  return { site, pages, publications, talks, news, ...(cv ? { cv } : {}), people, teaching, projects, coauthors, citationCounts, besideBib };
 }

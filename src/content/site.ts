@@ -7,7 +7,7 @@ import { readText } from './files.js';
 import { parseYaml } from './yaml.js';
 
 const SITE_FIELDS = ['title', 'description', 'url', 'baseurl', 'language', 'updated', 'navigation', 'author', 'publications', 'home', 'allow_scripts'];
-const AUTHOR_FIELDS = ['name', 'pronouns', 'position', 'affiliation', 'affiliation_url', 'location', 'email', 'avatar', 'bio', 'links', 'name_variants'];
+export const AUTHOR_FIELDS = ['name', 'pronouns', 'position', 'affiliation', 'affiliation_url', 'location', 'email', 'avatar', 'bio', 'links', 'name_variants', 'alumni_of'];
 
 /** Reads and validates `content/site.yml`; `baseUrl` (from `--base-url`) overrides its `url`. */
 export async function loadSiteConfig(contentDir: string, bag: DiagnosticBag, baseUrl?: string): Promise<SiteConfig | undefined> {
@@ -106,12 +106,12 @@ function readNavigation(site: Fields, bag: DiagnosticBag): NavItem[] {
 }
 
 /** Reads a profile (site.yml's `author`, or a group member's front matter). */
-export function readPerson(person: Fields | undefined, parent: Fields, bag: DiagnosticBag): Person {
+export function readPerson(person: Fields | undefined, parent: Fields, bag: DiagnosticBag, otherFields: readonly string[] = []): Person {
   if (!person) {
     bag.error('MissingRequiredField', 'The required field `author` is missing.', parent.at(), 'Add `author:` with at least `name:` (see docs/content.md).');
-    return { name: 'Unknown', links: [], nameVariants: [] };
+    return { name: 'Unknown', links: [], nameVariants: [], alumniOf: [] };
   }
-  person.warnUnknown(AUTHOR_FIELDS);
+  person.warnUnknown([...AUTHOR_FIELDS, ...otherFields]);
   const name = person.string('name', true) ?? 'Unknown';
   const links = readLinks(person.map('links'), bag);
   const optional = {
@@ -129,6 +129,7 @@ export function readPerson(person: Fields | undefined, parent: Fields, bag: Diag
     ...(Object.fromEntries(Object.entries(optional).filter(([, v]) => v !== undefined)) as Partial<Person>),
     links,
     nameVariants: [name, ...person.strings('name_variants')],
+    alumniOf: person.strings('alumni_of'),
   };
 }
 

@@ -22,6 +22,8 @@ export interface TalkSource {
   readonly video?: string;
   readonly code?: string;
   readonly deliveries: readonly TalkDelivery[];
+  /** Who gave it, on a group site (`speakers:` or `speaker:`); empty means the site's owner. */
+  readonly speakers: readonly string[];
   /** The abstract, markdown. */
   readonly body: string;
 }
@@ -51,6 +53,7 @@ export function readTalk(fm: Fields, body: string, relativePath: string, bag: Di
     title,
     ...(Object.fromEntries(Object.entries(links).filter(([, v]) => v)) as Partial<TalkSource>),
     deliveries,
+    speakers: [...fm.strings('speakers'), ...fm.strings('speaker')],
     body,
   };
 }

@@ -22,6 +22,9 @@ export interface PublicationAuthor {
   readonly others: boolean;
   /** Their homepage, from coauthors.yml. */
   readonly url?: string;
+  /** The name's parts without marks, to match it against people. */
+  readonly family: string;
+  readonly given: string;
 }
 
 /** A publication as the templates show it. */
@@ -93,9 +96,9 @@ export function toPublication(entry: BibEntry, context: PublicationContext, coau
 
   const authors = (csl.author ?? []).map((name): PublicationAuthor => {
     const parts = cslNameParts(name);
-    if (parts.family === 'others' && !parts.given) return { name: 'et al.', owner: false, mark: '', others: true };
+    if (parts.family === 'others' && !parts.given) return { name: 'et al.', owner: false, mark: '', others: true, family: '', given: '' };
     const url = coauthorUrl(parts);
-    return { name: parts.display, owner: context.isOwner(parts), mark: parts.marks, others: false, ...(url ? { url } : {}) };
+    return { name: parts.display, owner: context.isOwner(parts), mark: parts.marks, others: false, family: parts.family, given: parts.given, ...(url ? { url } : {}) };
   });
 
   const slug = slugOfKey(entry.key);

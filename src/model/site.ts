@@ -9,6 +9,7 @@ import { computeMetrics, type Metrics } from './metrics.js';
 import { nameMatcher } from './names.js';
 import { defaultPagePath, resolveTarget } from './permalinks.js';
 import { arrangePublications, group, groupPublications, publicationFilters, type Group, type PublicationFilter } from './publication-list.js';
+import { arrangePeople, arrangeProjects, arrangeTeaching, type Course, type Member, type Project } from './sections.js';
 import { arrangeTalks, compareDesc, type Talk } from './talks.js';
 import { coauthorFinder, toPublication, type Attachment, type Publication, type SiteFiles } from './publication.js';
 
@@ -29,6 +30,10 @@ export interface Route {
   readonly publication?: Publication;
   /** On a filtered publication list: the filter. */
   readonly filter?: PublicationFilter;
+  /** On a group member's page: that member. */
+  readonly member?: Member;
+  /** On a project's page: that project. */
+  readonly project?: Project;
   /** Listed in sitemap.xml (not 404 and redirects). */
   readonly indexed: boolean;
 }
@@ -41,6 +46,7 @@ export interface Redirect {
 }
 
 export type { Talk } from './talks.js';
+export type { Course, Member, Project } from './sections.js';
 
 /** The whole site, arranged: every route, and the data the layouts list. */
 export interface SiteModel {
@@ -59,6 +65,11 @@ export interface SiteModel {
   readonly talkGroups: readonly Group<Talk>[];
   readonly news: readonly NewsSource[];
   readonly cv?: readonly CvSection[];
+  readonly people: readonly Member[];
+  readonly peopleGroups: readonly Group<Member>[];
+  readonly teaching: readonly Course[];
+  readonly teachingGroups: readonly Group<Course>[];
+  readonly projects: readonly Project[];
 }
 
 const LAYOUT_ALIASES: Readonly<Record<string, string>> = { single: 'page', archive: 'page', splash: 'page', default: 'page' };
@@ -109,6 +120,9 @@ export function buildSite(content: Content, bag: DiagnosticBag, publicFiles: Rea
   const filters = site.publications.filters ? publicationFilters(publications) : [];
   const anyCounts = publications.some((p) => p.citations !== undefined);
   const talks = arrangeTalks(content.talks, bag);
+  const people = arrangePeople(content.people, publications, talks);
+  const teaching = arrangeTeaching(content.teaching);
+  const projects = arrangeProjects(content.projects, publications, bag);
   const news = [...content.news].sort((a, b) => compareDesc(a.date, b.date) || compareDesc(b.slug, a.slug));
 
   // Generated sections yield to a user page at the same URL (e.g. an imported academicpages page).
@@ -127,6 +141,15 @@ export function buildSite(content: Content, bag: DiagnosticBag, publicFiles: Rea
     for (const talk of talks) generate(talk.url, 'talk', talk.title, { talk });
   }
   if (content.cv) generate('/cv/', 'cv', 'CV');
+  if (people.people.length > 0) {
+    generate('/people/', 'people', 'People');
+    for (const member of people.people) generate(member.url, 'person', member.person.name, { member, ...(member.person.bio ? { description: member.person.bio } : {}) });
+  }
+  if (teaching.courses.length > 0) generate('/teaching/', 'teaching', 'Teaching');
+  if (projects.length > 0) {
+    generate('/projects/', 'projects', 'Projects');
+    for (const project of projects) generate(project.url, 'project', project.title, { project, ...(project.summary ? { description: project.summary } : {}) });
+  }
   if (news.length > 0) generate('/news/', 'news', 'News');
   routes.set('404.html', { url: '/404.html', outputPath: '404.html', layout: '404', title: 'Page not found', indexed: false });
 
@@ -165,6 +188,11 @@ export function buildSite(content: Content, bag: DiagnosticBag, publicFiles: Rea
     talkGroups: group(talks, (t) => t.latest?.slice(0, 4) ?? 'Undated'),
     news,
     ...(content.cv ? { cv: content.cv } : {}),
+    people: people.people,
+    peopleGroups: people.groups,
+    teaching: teaching.courses,
+    teachingGroups: teaching.groups,
+    projects,
   };
 }
 
@@ -175,8 +203,11 @@ function excerpt(p: Publication): string {
 }
 
 const SECTION_NAV: readonly [string, string][] = [
+  ['/people/', 'People'],
   ['/publications/', 'Publications'],
+  ['/projects/', 'Projects'],
   ['/talks/', 'Talks'],
+  ['/teaching/', 'Teaching'],
   ['/cv/', 'CV'],
   ['/news/', 'News'],
 ];

@@ -56,7 +56,7 @@ export function shortAuthors(authors: readonly PublicationAuthor[], max: number)
   if (max <= 0 || authors.length <= max) return authors;
   const head = authors.slice(0, max);
   const owner = authors.slice(max).find((a) => a.owner);
-  const etAl: PublicationAuthor = { name: 'et al.', owner: false, mark: '', others: true };
+  const etAl: PublicationAuthor = { name: 'et al.', owner: false, mark: '', others: true, family: '', given: '' };
   return owner && !head.some((a) => a.owner) ? [...head.slice(0, max - 1), { ...owner }, etAl] : [...head, etAl];
 }
 

@@ -10,6 +10,7 @@ import { renderAtomFeed } from './feed.js';
 import { renderRobots, renderSitemap } from './meta-files.js';
 import type { Templates } from './templates.js';
 import { highwireTags, metricsView, publicationView, scholarlyArticleJson } from './publication-view.js';
+import { courseView, memberView, projectView } from './section-views.js';
 import { talkEventsJson } from './talk-events.js';
 import { cvView, inlineRenderer, newsView, siteView, talkView } from './views.js';
 
@@ -54,7 +55,11 @@ export function renderSite(model: SiteModel, templates: Templates, bag: Diagnost
   const talkByUrl = new Map(talks.map((t) => [t.url, t]));
   const news = model.news.map((n) => newsView(n, render));
   const topicUrls = new Map(model.publicationFilters.filter((f) => f.kind === 'topic').map((f) => [f.slug, f.url]));
-  const publications = model.publications.map((p) => publicationView(p, site.publications, topicUrls));
+  const projectsOf = new Map<string, { title: string; url: string }[]>();
+  for (const project of model.projects) {
+    for (const p of project.related) projectsOf.set(p.key, [...(projectsOf.get(p.key) ?? []), { title: project.title, url: project.url }]);
+  }
+  const publications = model.publications.map((p) => ({ ...publicationView(p, site.publications, topicUrls), projects: projectsOf.get(p.key) ?? [] }));
   const byKey = new Map(publications.map((p) => [p.key, p]));
   const views = (list: readonly { key: string }[]) => list.map((p) => byKey.get(p.key)!);
   const filterLinks = (kind: 'type' | 'topic', currentUrl: string) =>
@@ -69,10 +74,21 @@ export function renderSite(model: SiteModel, templates: Templates, bag: Diagnost
     talk_groups: model.talkGroups.map((g) => ({ title: g.title, items: g.items.map((t) => talkByUrl.get(t.url)!) })),
     news,
     latest_news: news.slice(0, site.home.news),
+    people: model.people.map((m) => memberView(m, render, views)),
+    people_groups: [] as { title: string; id: string; items: ReturnType<typeof memberView>[] }[],
+    teaching: model.teaching.map((c) => courseView(c, render)),
+    teaching_groups: [] as { title: string; id: string; items: ReturnType<typeof courseView>[] }[],
+    projects: model.projects.map((p) => projectView(p, render, views)),
     cv_sections: model.cv ? cvView(model.cv, render, renderInline, new Map(model.publications.flatMap((p) => (p.number ? [[p.number, p.slug] as const] : [])))) : [],
     build: { generator: `Folio ${info.version}` },
     feed: news.length > 0 ? '/feed.xml' : undefined,
   };
+
+  const memberBySlug = new Map(shared.people.map((m) => [m.slug, m]));
+  const courseBySlug = new Map(shared.teaching.map((c) => [c.slug, c]));
+  shared.people_groups = model.peopleGroups.map((g) => ({ title: g.title, id: g.id, items: g.items.map((m) => memberBySlug.get(m.slug)!) }));
+  shared.teaching_groups = model.teachingGroups.map((g) => ({ title: g.title, id: g.id, items: g.items.map((c) => courseBySlug.get(c.slug)!) }));
+  const projectBySlug = new Map(shared.projects.map((p) => [p.slug, p]));
 
   const base = templates.layouts.get('base');
   const files: OutputFile[] = [];
@@ -107,6 +123,8 @@ export function renderSite(model: SiteModel, templates: Templates, bag: Diagnost
         json_ld: paper ? scholarlyArticleJson(paper, site) : route.talk ? talkEventsJson(route.talk, site) : undefined,
       },
       talk: route.talk ? talkByUrl.get(route.talk.url) : undefined,
+      member: route.member ? memberBySlug.get(route.member.slug) : undefined,
+      project: route.project ? projectBySlug.get(route.project.slug) : undefined,
       _render: state,
     };
     const html = runTemplate(templates, route.layout, () => {

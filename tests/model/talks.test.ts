@@ -8,6 +8,7 @@ const talk = (file: string, title: string, date: string, extra: Partial<TalkSour
   slug: file.replace(/\.md$/, ''),
   title,
   deliveries: [{ event: `Event of ${file}`, date }],
+  speakers: [],
   body: '',
   ...extra,
 });

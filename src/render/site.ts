@@ -10,6 +10,7 @@ import { renderAtomFeed } from './feed.js';
 import { renderRobots, renderSitemap } from './meta-files.js';
 import type { Templates } from './templates.js';
 import { highwireTags, metricsView, publicationView, scholarlyArticleJson } from './publication-view.js';
+import { profilePageJson } from './profile-json.js';
 import { courseView, memberView, projectView } from './section-views.js';
 import { talkEventsJson } from './talk-events.js';
 import { cvView, inlineRenderer, newsView, siteView, talkView } from './views.js';
@@ -120,7 +121,7 @@ export function renderSite(model: SiteModel, templates: Templates, bag: Diagnost
         params: route.page?.params ?? {},
         filter: route.filter ? { kind: route.filter.kind, title: route.filter.title, count: route.filter.items.length } : undefined,
         meta_tags: paper ? highwireTags(paper, site) : [],
-        json_ld: paper ? scholarlyArticleJson(paper, site) : route.talk ? talkEventsJson(route.talk, site) : undefined,
+        json_ld: paper ? scholarlyArticleJson(paper, site) : route.talk ? talkEventsJson(route.talk, site) : route.layout === 'home' ? profilePageJson(site) : undefined,
       },
       talk: route.talk ? talkByUrl.get(route.talk.url) : undefined,
       member: route.member ? memberBySlug.get(route.member.slug) : undefined,

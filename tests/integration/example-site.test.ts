@@ -113,3 +113,27 @@ describe('structured data of the example site', () => {
     }
   });
 });
+
+describe('the home page of the example site', () => {
+  let site: BuiltSite;
+  beforeAll(async () => {
+    site = await buildFixture('content');
+  });
+  afterAll(() => site.cleanup());
+
+  it('describes the owner as a schema.org ProfilePage with a Person', async () => {
+    const $ = await site.html('index.html');
+    const data = JSON.parse($('script[type="application/ld+json"]').text());
+    expect(data).toMatchObject({
+      '@type': 'ProfilePage',
+      mainEntity: {
+        '@type': 'Person',
+        name: 'Ada Kovačević',
+        affiliation: { name: 'Lakeside Institute of Technology' },
+        alumniOf: [{ name: 'Northfield University' }, { name: 'Adriatic University' }],
+      },
+    });
+    expect(data.mainEntity.sameAs).toEqual(expect.arrayContaining(['https://orcid.org/0000-0002-1825-0097', 'https://github.com/ada-example']));
+    expect(data.mainEntity.sameAs.some((url: string) => url.startsWith('https://ada-example.github.io'))).toBe(false);
+  });
+});

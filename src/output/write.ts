@@ -1,3 +1,4 @@
+import { existsSync, renameSync, rmSync } from 'node:fs';
 import { copyFile, cp, mkdir, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Attachment } from '../model/publication.js';
@@ -13,6 +14,8 @@ export async function writeSite(files: readonly OutputFile[], outDir: string, pu
   const name = path.basename(path.resolve(outDir));
   const temp = path.join(parent, `.folio-tmp-${name}-${process.pid}`);
   const old = path.join(parent, `.folio-old-${name}-${process.pid}`);
+  const write = { temp, old, outDir: path.resolve(outDir) };
+  inProgress.add(write);
   await rm(temp, { recursive: true, force: true });
   try {
     await mkdir(temp, { recursive: true });
@@ -24,7 +27,24 @@ export async function writeSite(files: readonly OutputFile[], outDir: string, pu
     await swap(temp, path.resolve(outDir), old);
   } finally {
     await rm(temp, { recursive: true, force: true });
+    inProgress.delete(write);
   }
+}
+
+const inProgress = new Set<{ temp: string; old: string; outDir: string }>();
+
+/**
+ * For an interrupted process (Ctrl-C): puts the previous output folder back if the swap was cut
+ * half-way, and removes the temporary folders. Synchronous, so it can run in a signal handler
+ * right before the process exits.
+ */
+export function abandonWrites(): void {
+  for (const { temp, old, outDir } of inProgress) {
+    if (existsSync(old) && !existsSync(outDir)) renameSync(old, outDir);
+    rmSync(temp, { recursive: true, force: true });
+    if (existsSync(outDir)) rmSync(old, { recursive: true, force: true });
+  }
+  inProgress.clear();
 }
 
 async function copyPublic(publicDir: string, into: string): Promise<void> {

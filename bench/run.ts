@@ -1,0 +1,53 @@
+import { spawnSync } from 'node:child_process';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { generateSite } from './generate.js';
+
+/**
+ * `npm run bench [-- scenario…]`: builds generated sites in fresh processes with the compiled
+ * library (run `npm run prepare` first) and prints wall time, the phases and peak memory.
+ * Each site is built twice: cold (no cache) and warm (the cache of the first build in place).
+ */
+interface Scenario {
+  readonly name: string;
+  readonly entries: number;
+  readonly pages: number;
+}
+
+const SCENARIOS: readonly Scenario[] = [
+  { name: 'entries-100', entries: 100, pages: 10 },
+  { name: 'entries-1000', entries: 1000, pages: 10 },
+  { name: 'entries-10000', entries: 10000, pages: 10 },
+  { name: 'pages-1000', entries: 0, pages: 1000 },
+  { name: 'scale', entries: 10000, pages: 2000 },
+];
+
+const ROOT = path.resolve(import.meta.dirname, '..');
+const wanted = process.argv.slice(2);
+const scenarios = wanted.length ? SCENARIOS.filter((s) => wanted.includes(s.name)) : SCENARIOS;
+
+const rows: string[][] = [['scenario', 'run', 'wall s', 'load', 'model', 'render', 'write', 'peak MiB', 'pages']];
+for (const scenario of scenarios) {
+  const dir = await mkdtemp(path.join(tmpdir(), `folio-bench-${scenario.name}-`));
+  const content = path.join(dir, 'content');
+  await generateSite(content, scenario.entries, scenario.pages);
+  for (const run of ['cold', 'warm']) {
+    const started = performance.now();
+    const child = spawnSync(process.execPath, [path.join(ROOT, 'bench/build-once.mjs'), content, path.join(dir, 'dist')], { cwd: ROOT, encoding: 'utf8', maxBuffer: 1 << 26 });
+    const wall = (performance.now() - started) / 1000;
+    if (child.status !== 0) {
+      console.error(child.stderr);
+      process.exit(1);
+    }
+    const report = JSON.parse(child.stdout.trim().split('\n').pop()!) as { result: { pages: number; phases: Record<string, number> }; maxRssMiB: number };
+    const { phases } = report.result;
+    rows.push([scenario.name, run, wall.toFixed(2), ...['load', 'model', 'render', 'write'].map((p) => `${Math.round(phases[p]!)}`), report.maxRssMiB.toFixed(0), `${report.result.pages}`]);
+    console.error(`${scenario.name} ${run}: ${wall.toFixed(2)} s`);
+  }
+  await rm(dir, { recursive: true, force: true });
+}
+
+const widths = rows[0]!.map((_, c) => Math.max(...rows.map((r) => r[c]!.length)));
+console.log(`\nFolio ${process.version}, ${(await import('node:os')).cpus().length} cores; phases in ms\n`);
+for (const row of rows) console.log(row.map((cell, c) => (c < 2 ? cell.padEnd(widths[c]!) : cell.padStart(widths[c]!))).join('  '));

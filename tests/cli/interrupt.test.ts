@@ -1,0 +1,56 @@
+import { spawn } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { generateSite } from '../../bench/generate.js';
+import { ROOT } from '../helpers/build-fixture.js';
+
+async function hashTree(dir: string): Promise<Record<string, string>> {
+  const hashes: Record<string, string> = {};
+  for (const e of await readdir(dir, { recursive: true, withFileTypes: true })) {
+    if (!e.isFile()) continue;
+    const file = path.join(e.parentPath, e.name);
+    hashes[path.relative(dir, file)] = createHash('sha256').update(await readFile(file)).digest('hex');
+  }
+  return hashes;
+}
+
+/** The folio command as installed (bin/folio.js over the compiled lib/). */
+describe('interrupting folio build', () => {
+  let dir: string;
+  beforeAll(async () => {
+    dir = await mkdtemp(path.join(tmpdir(), 'folio-sigint-'));
+    // Big enough that the write phase lasts long enough to be interrupted in the middle of it.
+    await generateSite(path.join(dir, 'content'), 20, 400);
+    // The previous site: any files will do, as long as not one byte of them changes.
+    await mkdir(path.join(dir, 'dist/old-page'), { recursive: true });
+    await writeFile(path.join(dir, 'dist/index.html'), '<!DOCTYPE html><title>The previous site</title>');
+    await writeFile(path.join(dir, 'dist/old-page/index.html'), 'a page the next build removes');
+  }, 60_000);
+  afterAll(() => rm(dir, { recursive: true, force: true }));
+
+  it('leaves the previous dist/ byte for byte and no temporary folder when stopped mid-write', async () => {
+    const before = await hashTree(path.join(dir, 'dist'));
+    const child = spawn(process.execPath, [path.join(ROOT, 'bin/folio.js'), 'build', '--content', 'content', '--out', 'dist', '--templates', path.join(ROOT, 'templates'), '--public', path.join(ROOT, 'public')], { cwd: dir, env: { ...process.env, CI: 'true' }, stdio: ['ignore', 'pipe', 'pipe'] });
+    let stderr = '';
+    child.stderr.on('data', (chunk: Buffer) => {
+      stderr += chunk.toString();
+    });
+    const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+    // Wait until the temporary folder exists and has files in it, then press Ctrl-C.
+    for (let i = 0; i < 4000; i++) {
+      const temp = (await readdir(dir)).find((name) => name.startsWith('.folio-tmp-'));
+      if (temp && (await readdir(path.join(dir, temp)).catch(() => [])).length > 0) break;
+      await new Promise((r) => setTimeout(r, 5));
+    }
+    child.kill('SIGINT');
+    const code = await exited;
+    if (code === 0) return expect.fail('the build finished before it could be interrupted; make the generated site bigger');
+    expect(code).toBe(130);
+    expect(stderr).toContain('Interrupted');
+    expect((await readdir(dir)).sort()).toEqual(['content', 'dist']);
+    expect(await hashTree(path.join(dir, 'dist'))).toEqual(before);
+  }, 120_000);
+});

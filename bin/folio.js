@@ -12,9 +12,12 @@ for (const [signal, code] of [['SIGINT', 130], ['SIGTERM', 143]]) {
   });
 }
 
+const terminal = Boolean(process.stderr.isTTY) && !process.env.CI;
 const colour = Boolean(process.stdout.isTTY) && !process.env.CI && !process.env.NO_COLOR;
 process.exitCode = await main(process.argv.slice(2), {
   stdout: (text) => process.stdout.write(`${text}\n`),
   stderr: (text) => process.stderr.write(`${text}\n`),
   colour,
+  // A terminal gets one progress line rewritten in place; CI logs get plain lines only.
+  ...(terminal ? { status: (text) => process.stderr.write(`\r${text}\u001b[K`) } : {}),
 });

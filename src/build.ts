@@ -55,7 +55,7 @@ export async function renderSiteInMemory(options: BuildOptions = {}, previous?: 
   const load = clock();
   const model = content ? buildSite(content, bag, new Set(publicFiles)) : undefined;
   const modelled = clock();
-  const files = model && templates ? renderSite(model, templates, bag, { version: VERSION, markdownCache }) : [];
+  const files = model && templates ? renderSite(model, templates, bag, { version: VERSION, markdownCache, ...(options.onProgress ? { onProgress: options.onProgress } : {}) }) : [];
   const rendered = clock();
 
   const shadowed = new Set(publicFiles);

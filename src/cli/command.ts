@@ -8,6 +8,8 @@ export interface Io {
   readonly stderr: (text: string) => void;
   /** Colour the output (a terminal, not CI). */
   readonly colour: boolean;
+  /** Rewrites one status line in place; only given for a terminal (never in CI logs). */
+  readonly status?: (text: string) => void;
 }
 
 /** What every command gets: its parsed flags and positionals, and where to print. */

@@ -21,6 +21,14 @@ export interface BuildOptions {
    * their source (default `node_modules/.cache/folio`); `false` turns the cache off.
    */
   readonly cacheDir?: string | false;
+  /** Called as pages render, so a terminal can show progress on a long build. */
+  readonly onProgress?: (progress: BuildProgress) => void;
+}
+
+export interface BuildProgress {
+  readonly phase: 'render';
+  readonly done: number;
+  readonly total: number;
 }
 
 export interface ResolvedOptions {

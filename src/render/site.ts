@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { ContentError, type DiagnosticBag } from '../errors.js';
+import type { BuildOptions } from '../config/options.js';
 import type { BuildCache } from '../output/cache.js';
 import type { Route, SiteModel } from '../model/site.js';
 import { closest } from '../content/suggest.js';
@@ -25,6 +26,7 @@ export interface RenderInfo {
   readonly version: string;
   /** Rendered markdown from earlier builds, by source hash. */
   readonly markdownCache?: BuildCache;
+  readonly onProgress?: BuildOptions['onProgress'];
   /** Copy-ready citations of each paper (by key), in each style, for its own page. */
   readonly citations?: ReadonlyMap<string, readonly FormattedCitation[]>;
 }
@@ -93,7 +95,9 @@ export function renderSite(model: SiteModel, templates: Templates, bag: Diagnost
 
   const base = templates.layouts.get('base');
   const files: OutputFile[] = [];
-  for (const route of model.routes) {
+  const total = model.routes.length;
+  for (const [done, route] of model.routes.entries()) {
+    if (info.onProgress && done % 250 === 0) info.onProgress({ phase: 'render', done, total });
     const layout = templates.layouts.get(route.layout);
     if (!layout) {
       reportUnknownLayout(route, templates, bag);

@@ -54,3 +54,17 @@ describe('output', () => {
     expect(Object.keys(await hashTree(path.join(dir, 'dist')))).not.toContain(path.join('teaching', 'index.html'));
   });
 });
+
+describe('progress', () => {
+  it('reports render progress from the first page to the total', async () => {
+    const dir = await mkdtemp(path.join(tmpdir(), 'folio-progress-'));
+    const seen: { done: number; total: number }[] = [];
+    try {
+      const result = await build({ content: path.join(ROOT, 'content'), templates: path.join(ROOT, 'templates'), public: path.join(ROOT, 'public'), out: path.join(dir, 'dist'), cacheDir: false, onProgress: ({ done, total }) => seen.push({ done, total }) });
+      expect(seen[0]).toEqual({ done: 0, total: result.pages });
+      expect(seen.every((p) => p.done < p.total)).toBe(true);
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
+});

@@ -7,7 +7,13 @@ export const buildCommand: Command = {
   async run({ values, io, colours }) {
     // Loaded on demand: `--help` and `--version` should not pay for the whole pipeline.
     const { build } = await import('../../build.js');
-    const result = await build(buildOptionsOf(values));
+    const status = values.quiet ? undefined : io.status;
+    const result = await build({
+      ...buildOptionsOf(values),
+      // Only long builds get a progress line: a short one would just flicker.
+      ...(status ? { onProgress: ({ done, total }) => total >= 1000 && status(`Rendering pages: ${done}/${total}`) } : {}),
+    });
+    status?.('');
     if (!values.quiet) for (const warning of result.warnings) io.stderr(formatDiagnostic(warning, colours));
     if (values.verbose) {
       const phases = Object.entries(result.phases).map(([name, ms]) => `${name} ${Math.round(ms)} ms`).join(', ');

@@ -48,10 +48,10 @@ describe('output', () => {
 
   it('replaces the site whole: the files of a removed page disappear', async () => {
     await build(options());
-    expect(Object.keys(await hashTree(path.join(dir, 'dist')))).toContain(path.join('teaching', 'index.html'));
-    await rm(path.join(dir, 'content/pages/teaching.md'));
+    expect(Object.keys(await hashTree(path.join(dir, 'dist')))).toContain(path.join('research', 'index.html'));
+    await rm(path.join(dir, 'content/pages/research/index.md'));
     await build(options());
-    expect(Object.keys(await hashTree(path.join(dir, 'dist')))).not.toContain(path.join('teaching', 'index.html'));
+    expect(Object.keys(await hashTree(path.join(dir, 'dist')))).not.toContain(path.join('research', 'index.html'));
   });
 });
 

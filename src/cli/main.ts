@@ -2,6 +2,7 @@ import { BuildFailed, UsageError } from '../errors.js';
 import { VERSION } from '../version.js';
 import { parseFlags, type Command, type Io } from './command.js';
 import { buildCommand } from './commands/build.js';
+import { cvPdfCommand } from './commands/cv-pdf.js';
 import { formatDiagnostic, type Colours } from './report.js';
 
 export type { Io } from './command.js';
@@ -9,6 +10,7 @@ export type { Io } from './command.js';
 /** Every command, in the order `--help` lists them. */
 const COMMANDS: Readonly<Record<string, Command>> = {
   build: buildCommand,
+  'cv-pdf': cvPdfCommand,
 };
 
 function help(): string {

@@ -3,6 +3,7 @@ import { VERSION } from '../version.js';
 import { parseFlags, type Command, type Io } from './command.js';
 import { buildCommand } from './commands/build.js';
 import { cvPdfCommand } from './commands/cv-pdf.js';
+import { checkCommand } from './commands/check.js';
 import { formatDiagnostic, type Colours } from './report.js';
 
 export type { Io } from './command.js';
@@ -11,6 +12,7 @@ export type { Io } from './command.js';
 const COMMANDS: Readonly<Record<string, Command>> = {
   build: buildCommand,
   'cv-pdf': cvPdfCommand,
+  check: checkCommand,
 };
 
 function help(): string {

@@ -1,9 +1,11 @@
+import path from 'node:path';
 import { resolveOptions, type BuildOptions } from './config/options.js';
 import { listFiles } from './content/files.js';
 import { loadContent } from './content/index.js';
 import { BuildFailed, collect, DiagnosticBag, type Diagnostic } from './errors.js';
 import { buildSite, type SiteModel } from './model/site.js';
-import { renderSite, type OutputFile } from './render/site.js';
+import type { CitationFormatter } from './render/citations.js';
+import { renderSite, type FormattedCitation, type OutputFile } from './render/site.js';
 import { loadTemplates } from './render/templates.js';
 import { BuildCache } from './output/cache.js';
 import { writeSite } from './output/write.js';
@@ -17,7 +19,7 @@ export interface BuildResult {
   readonly filesWritten: number;
   readonly milliseconds: number;
   /** Milliseconds spent in each phase, in run order. */
-  readonly phases: Readonly<Record<'load' | 'model' | 'render' | 'write', number>>;
+  readonly phases: Readonly<Record<'load' | 'model' | 'cite' | 'render' | 'write', number>>;
   readonly warnings: readonly Diagnostic[];
 }
 
@@ -28,13 +30,15 @@ export interface RenderedSite {
   /** Files of public/, relative to it. */
   readonly publicFiles: readonly string[];
   readonly warnings: readonly Diagnostic[];
-  readonly phases: Readonly<Record<'load' | 'model' | 'render', number>>;
+  readonly phases: Readonly<Record<'load' | 'model' | 'cite' | 'render', number>>;
   /** Hand to the next renderSiteInMemory call of a long-running process to reuse this build's work. */
   readonly caches: BuildCaches;
 }
 
 export interface BuildCaches {
   readonly markdown: BuildCache;
+  /** Started on the first build with publications; keeps its citeproc engines and cache. */
+  readonly citations?: CitationFormatter;
 }
 
 /**
@@ -55,7 +59,17 @@ export async function renderSiteInMemory(options: BuildOptions = {}, previous?: 
   const load = clock();
   const model = content ? buildSite(content, bag, new Set(publicFiles)) : undefined;
   const modelled = clock();
-  const files = model && templates ? renderSite(model, templates, bag, { version: VERSION, markdownCache, ...(options.onProgress ? { onProgress: options.onProgress } : {}) }) : [];
+  const styles = model?.site.publications.citationStyles ?? [];
+  let citationFormatter = previous?.citations;
+  let citations: Map<string, FormattedCitation[]> | undefined;
+  if (model && model.publications.length > 0 && styles.length > 0) {
+    // Loaded on demand: a site without publications never pays for citeproc.
+    const [{ createCitationFormatter }, { formatPaperCitations }] = await Promise.all([import('./render/citations.js'), import('./render/paper-citations.js')]);
+    citationFormatter ??= createCitationFormatter({ stylesDir: path.join(resolved.templatesDir, 'csl'), ...(resolved.cacheDir ? { cacheDir: path.join(resolved.cacheDir, 'citations') } : {}) });
+    citations = await formatPaperCitations(model.publications, citationFormatter, bag, { styles, at: model.site.publications.citationStylesAt ?? { file: path.join(resolved.contentDir, 'site.yml'), field: 'publications.citation_styles' } });
+  }
+  const cited = clock();
+  const files = model && templates ? renderSite(model, templates, bag, { version: VERSION, markdownCache, ...(citations ? { citations } : {}), ...(options.onProgress ? { onProgress: options.onProgress } : {}) }) : [];
   const rendered = clock();
 
   const shadowed = new Set(publicFiles);
@@ -66,7 +80,7 @@ export async function renderSiteInMemory(options: BuildOptions = {}, previous?: 
   }
   const diagnostics = bag.list(resolved.strict);
   if (diagnostics.some((d) => d.severity === 'error') || !model) throw new BuildFailed(diagnostics);
-  return { model, files, publicFiles, warnings: diagnostics, phases: { load, model: modelled, render: rendered }, caches: { markdown: markdownCache } };
+  return { model, files, publicFiles, warnings: diagnostics, phases: { load, model: modelled, cite: cited, render: rendered }, caches: { markdown: markdownCache, ...(citationFormatter ? { citations: citationFormatter } : {}) } };
 }
 
 /**
@@ -80,7 +94,7 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
   const writing = performance.now();
   await writeSite(site.files, resolved.outDir, resolved.publicDir, site.model.attachments);
   // Only after a good build, so a failed one never leaves half its work behind as "known good".
-  await site.caches.markdown.save().catch(() => undefined);
+  await Promise.all([site.caches.markdown.save(), site.caches.citations?.flush()]).catch(() => undefined);
   const { model } = site;
   const written = new Set([...site.files.map((f) => f.path), ...model.attachments.map((a) => a.to), ...site.publicFiles]).size;
   return {

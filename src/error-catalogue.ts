@@ -78,6 +78,18 @@ export const CATALOGUE = {
     example: { file: 'content/publications/papers.bib', text: '@article{ada2024,\n  title = {…},\n  pdf = {ada2024.pdf}\n}' },
     fix: 'Put the file in public/ (e.g. public/files/ada2024.pdf, then `pdf = {/files/ada2024.pdf}`) or beside the .bib file, or fix its name: names are case-sensitive on GitHub Pages.',
   },
+  UnknownCitationStyle: {
+    severity: 'error',
+    summary: '`publications.citation_styles` in site.yml names a citation style that is neither a .csl file of templates/csl/ nor one citation-js ships.',
+    example: { file: 'content/site.yml', text: 'publications:\n  citation_styles: [apa, iee]' },
+    fix: 'Use a name the message lists (apa, ieee, chicago-author-date, vancouver, harvard1…), or put the style\'s .csl file (from the CSL style repository) in templates/csl/.',
+  },
+  CitationFailed: {
+    severity: 'warning',
+    summary: 'citeproc could not format an entry in one citation style; its page shows the other styles.',
+    example: { file: 'content/publications/papers.bib', text: '@article{ada2024, … }' },
+    fix: 'Check the entry\'s author names and dates. If the entry looks right, report it to Folio with the entry.',
+  },
   MissingSiteConfig: {
     severity: 'error',
     summary: 'The content folder has no site.yml.',

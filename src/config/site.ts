@@ -44,6 +44,13 @@ export interface PublicationSettings {
   readonly filters: boolean;
   /** Show citation metrics; by default they show when any entry has a citation count. */
   readonly metrics?: boolean;
+  /**
+   * CSL styles of the copy-ready citations on each paper's page, in order (default apa, ieee,
+   * chicago-author-date); a name is a `.csl` file of templates/csl/ or a style citation-js ships.
+   */
+  readonly citationStyles: readonly string[];
+  /** Where `citation_styles` is written, when it is. */
+  readonly citationStylesAt?: { readonly file: string; readonly line?: number; readonly field?: string };
 }
 
 /** site.yml, validated, with every default filled in. */

@@ -56,7 +56,8 @@ export function parseSiteConfig(text: string, file: string, bag: DiagnosticBag, 
   };
 }
 
-const PUBLICATION_FIELDS = ['group_by', 'order', 'numbered', 'max_authors', 'filters', 'metrics'];
+const PUBLICATION_FIELDS = ['group_by', 'order', 'numbered', 'max_authors', 'filters', 'metrics', 'citation_styles'];
+const DEFAULT_CITATION_STYLES = ['apa', 'ieee', 'chicago-author-date'];
 
 function readPublicationSettings(fields: Fields | undefined, bag: DiagnosticBag): PublicationSettings {
   fields?.warnUnknown(PUBLICATION_FIELDS);
@@ -73,6 +74,8 @@ function readPublicationSettings(fields: Fields | undefined, bag: DiagnosticBag)
     numbered: fields?.boolean('numbered') ?? false,
     maxAuthors: fields?.number('max_authors') ?? 0,
     filters: fields?.boolean('filters') ?? true,
+    citationStyles: fields?.has('citation_styles') ? fields.strings('citation_styles') : DEFAULT_CITATION_STYLES,
+    ...(fields?.has('citation_styles') ? { citationStylesAt: fields.at('citation_styles') } : {}),
     ...(metrics !== undefined ? { metrics } : {}),
   };
 }

@@ -1,5 +1,5 @@
 import { htmlToText, latexToHtml } from '../content/bibtex/latex.js';
-import type { BibEntry } from '../content/bibtex/parse.js';
+import type { BibEntry, CslItem } from '../content/bibtex/parse.js';
 import { stripFields } from '../content/bibtex/strip-fields.js';
 import type { Coauthor } from '../content/data-files.js';
 import type { DiagnosticBag } from '../errors.js';
@@ -59,6 +59,8 @@ export interface Publication {
   readonly abstractHtml?: string;
   readonly keywords: readonly string[];
   readonly citations?: number;
+  /** The entry as citation-js reads it (CSL-JSON): what the citation styles format. */
+  readonly csl: CslItem;
   readonly selected: boolean;
   /** Its number in the list (`[8]`…`[1]`), when site.yml asks for numbering. */
   readonly number?: number;
@@ -147,6 +149,7 @@ export function toPublication(entry: BibEntry, context: PublicationContext, coau
     attachments,
     meta,
     bibtex: stripFields(entry.text),
+    csl: entry.csl,
     ...(Object.fromEntries(Object.entries(optional).filter(([, v]) => v !== undefined)) as Partial<Publication>),
   };
 }

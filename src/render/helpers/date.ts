@@ -17,7 +17,19 @@ export function formatDate(text: string, style: Style, language = 'en'): string 
   const [, y, m, d] = match;
   if (style === 'year' || !m) return y!;
   const when = new Date(Date.UTC(Number(y), Number(m) - 1, Number(d ?? 1)));
-  const format = (opts: Intl.DateTimeFormatOptions) => new Intl.DateTimeFormat(language, { timeZone: 'UTC', ...opts }).format(when);
-  if (style === 'month' || !d) return format({ month: 'short', year: 'numeric' });
-  return format({ day: 'numeric', month: 'long', year: 'numeric' });
+  return formatterOf(language, style === 'month' || !d ? 'month' : 'day').format(when);
+}
+
+// Creating an Intl.DateTimeFormat costs far more than using one, and a big site formats thousands of dates.
+const formatters = new Map<string, Intl.DateTimeFormat>();
+
+function formatterOf(language: string, precision: 'month' | 'day'): Intl.DateTimeFormat {
+  const key = `${language}|${precision}`;
+  let formatter = formatters.get(key);
+  if (!formatter) {
+    const options: Intl.DateTimeFormatOptions = precision === 'month' ? { month: 'short', year: 'numeric' } : { day: 'numeric', month: 'long', year: 'numeric' };
+    formatter = new Intl.DateTimeFormat(language, { timeZone: 'UTC', ...options });
+    formatters.set(key, formatter);
+  }
+  return formatter;
 }

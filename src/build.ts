@@ -6,6 +6,7 @@ import { BuildFailed, collect, DiagnosticBag, type Diagnostic } from './errors.j
 import { buildSite, type SiteModel } from './model/site.js';
 import type { CitationFormatter } from './render/citations.js';
 import { renderSite, type FormattedCitation, type OutputFile } from './render/site.js';
+import { prerenderPages } from './render/prerender.js';
 import { loadTemplates } from './render/templates.js';
 import { BuildCache } from './output/cache.js';
 import { writeSite } from './output/write.js';
@@ -69,6 +70,7 @@ export async function renderSiteInMemory(options: BuildOptions = {}, previous?: 
     citations = await formatPaperCitations(model.publications, citationFormatter, bag, { styles, at: model.site.publications.citationStylesAt ?? { file: path.join(resolved.contentDir, 'site.yml'), field: 'publications.citation_styles' } });
   }
   const cited = clock();
+  if (model && templates) await prerenderPages(model, markdownCache);
   const files = model && templates ? renderSite(model, templates, bag, { version: VERSION, markdownCache, ...(citations ? { citations } : {}), ...(options.onProgress ? { onProgress: options.onProgress } : {}) }) : [];
   const rendered = clock();
 

@@ -39,9 +39,21 @@ export class BuildCache {
     return new BuildCache(this.file, new Map([...this.stored, ...this.#used]));
   }
 
+  /** Whether a value for `source` under `salt` is known, from an earlier build or this one. */
+  knows(salt: string, source: string): boolean {
+    const key = keyOf(salt, source);
+    return this.#used.has(key) || this.stored.has(key);
+  }
+
+  /** Records a value made elsewhere (e.g. in a worker thread) for `source` under `salt`. */
+  put(salt: string, source: string, value: string): void {
+    this.#misses++;
+    this.#used.set(keyOf(salt, source), value);
+  }
+
   /** The cached value for `source` under `salt` (what else the result depends on), or makes it. */
   through(salt: string, source: string, make: () => string): string {
-    const key = createHash('sha256').update(salt).update('\0').update(source).digest('base64url');
+    const key = keyOf(salt, source);
     const known = this.#used.get(key) ?? this.stored.get(key);
     if (known !== undefined) {
       this.#hits++;
@@ -66,4 +78,8 @@ export class BuildCache {
     await writeFile(temp, JSON.stringify(Object.fromEntries([...this.#used].sort(([a], [b]) => (a < b ? -1 : 1)))));
     await rename(temp, this.file);
   }
+}
+
+function keyOf(salt: string, source: string): string {
+  return createHash('sha256').update(salt).update('\0').update(source).digest('base64url');
 }

@@ -38,16 +38,23 @@ export interface FormattedCitation {
   readonly text: string;
 }
 
+/** How markdown is rendered for `site`, and the part of its cache key besides the markdown itself. */
+export function markdownSetup(site: SiteModel['site']): { rootState: RenderState; salt: string } {
+  return {
+    // Markdown is rendered once per item with root-absolute links (base path included), so it can be
+    // shared by every page that shows it.
+    rootState: { outputPath: 'index.html', absoluteLinks: true, origin: site.origin, basePath: site.basePath, language: site.language },
+    // Same markdown, same renderer, same base path: same HTML, so an unchanged page is never re-rendered.
+    salt: `${MARKDOWN_FINGERPRINT}|${site.basePath}|${site.allowScripts}`,
+  };
+}
+
 /** Renders every route, redirect and meta file of the site; template problems go into `bag`. */
 export function renderSite(model: SiteModel, templates: Templates, bag: DiagnosticBag, info: RenderInfo): OutputFile[] {
   const { site } = model;
   const markdown = createMarkdownRenderer({ allowScripts: site.allowScripts });
-  // Markdown is rendered once per item with root-absolute links (base path included), so it can be
-  // shared by every page that shows it.
-  const rootState: RenderState = { outputPath: 'index.html', absoluteLinks: true, origin: site.origin, basePath: site.basePath, language: site.language };
+  const { rootState, salt } = markdownSetup(site);
   const toSite = (path: string) => siteUrl(path, rootState);
-  // Same markdown, same renderer, same base path: same HTML, so an unchanged page is never re-rendered.
-  const salt = `${MARKDOWN_FINGERPRINT}|${site.basePath}|${site.allowScripts}`;
   const cache = info.markdownCache;
   const cached = (md: string, make: () => string) => (cache ? cache.through(salt, md, make) : make());
   const render = (md: string) => cached(md, () => markdown(md, toSite));

@@ -23,7 +23,8 @@ export const MARKDOWN_FINGERPRINT = fingerprint(['index', 'kramdown', 'sanitize'
 
 function fingerprint(modules: readonly string[]): string {
   const hash = createHash('sha256');
-  const extension = import.meta.url.endsWith('.ts') ? '.ts' : '.js';
+  // The path, not the URL: loaders such as tsx may add a query to it.
+  const extension = new URL(import.meta.url).pathname.endsWith('.ts') ? '.ts' : '.js';
   for (const name of modules) hash.update(readFileSync(fileURLToPath(new URL(`./${name}${extension}`, import.meta.url))));
   return hash.digest('base64url').slice(0, 16);
 }

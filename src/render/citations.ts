@@ -1,8 +1,10 @@
 import { createHash } from 'node:crypto';
 import type { CslItem } from '../content/bibtex/parse.js';
 import { CitationCache } from './citations/cache.js';
-import { startEngine, type StyleEngine } from './citations/engine.js';
-import { finishEntry, prepareItem, type Citation } from './citations/entry.js';
+import { formatEntry, startEngine, type StyleEngine } from './citations/engine.js';
+import type { Citation } from './citations/entry.js';
+import type { CitationWorkerInput, CitationWorkerResult } from './citations/worker.js';
+import { startWorker } from './worker-thread.js';
 import { engineVersions, findStyles, type CitationStyle } from './citations/styles.js';
 
 export type { Citation } from './citations/entry.js';
@@ -17,6 +19,11 @@ export interface CitationFormatterOptions {
    * build). Default: the error is thrown and the whole `format` call fails.
    */
   readonly onError?: (error: Error, item: CslItem, style: string) => void;
+  /**
+   * From this many entries to format in one call, a worker thread formats them (with its own
+   * engine), so that several styles format at once on several cores. Default PARALLEL_FROM.
+   */
+  readonly parallelFrom?: number;
 }
 
 export interface CitationFormatter {
@@ -32,6 +39,9 @@ export interface CitationFormatter {
   /** What the formatter has done so far: engines started, entries formatted, entries taken from the cache. */
   readonly stats: { readonly engines: number; readonly formatted: number; readonly cached: number };
 }
+
+/** From this many entries of one style to format, they are formatted in a worker thread (default 100). */
+export const PARALLEL_FROM = 100;
 
 /** A style name that is neither built in nor a file of the styles folder. */
 export class UnknownCitationStyle extends Error {
@@ -84,20 +94,25 @@ export function createCitationFormatter(options: CitationFormatterOptions): Cita
     async format(items, name, onError = options.onError) {
       const { style, cache } = await open(name);
       versions ??= engineVersions();
+      const keys = items.map((item) => cacheKey(style, versions!, item));
+      const known = keys.map((key) => cache.get(key));
+      const missing = items.filter((_, i) => known[i] === undefined);
+      const inWorker = missing.length > 0 && missing.length >= (options.parallelFrom ?? PARALLEL_FROM);
+      const made = missing.length === 0 ? [] : inWorker ? await formatInWorker(style, missing) : formatHere(await engineOf(style), style, missing);
+      if (inWorker) stats.engines += 1;
       const out = new Map<string, Citation>();
-      for (const item of items) {
-        const key = cacheKey(style, versions, item);
-        let citation = cache.get(key);
+      let next = 0;
+      for (const [i, item] of items.entries()) {
+        let citation = known[i];
         if (citation === undefined) {
-          const engine = await engineOf(style);
-          try {
-            citation = formatOne(engine, style, item);
-          } catch (error) {
-            if (!onError) throw error;
-            onError(error as Error, item, name);
+          const result = made[next++]!;
+          if (result instanceof Error) {
+            if (!onError) throw result;
+            onError(result, item, name);
             continue;
           }
-          cache.set(key, citation);
+          citation = result;
+          cache.set(keys[i]!, citation);
           stats.formatted += 1;
         } else {
           stats.cached += 1;
@@ -112,14 +127,35 @@ export function createCitationFormatter(options: CitationFormatterOptions): Cita
   };
 }
 
-function formatOne(engine: StyleEngine, style: CitationStyle, item: CslItem): Citation | null {
-  let raw: string | null | undefined;
-  try {
-    raw = engine.render([prepareItem(item)]).get(item.id);
-  } catch (error) {
-    throw new Error(`The entry \`${item.id}\` cannot be formatted in the citation style ${style.name}: ${error instanceof Error ? error.message : String(error)}`, { cause: error });
-  }
-  return raw ? finishEntry(raw) : null;
+type Formatted = Citation | null | Error;
+
+function formatHere(engine: StyleEngine, style: CitationStyle, items: readonly CslItem[]): Formatted[] {
+  return items.map((item) => {
+    try {
+      return formatEntry(engine, style, item);
+    } catch (error) {
+      return error as Error;
+    }
+  });
+}
+
+/** Formats `items` in a worker thread with its own engine; if the worker dies, here instead. */
+function formatInWorker(style: CitationStyle, items: readonly CslItem[]): Promise<Formatted[]> {
+  return new Promise((resolve, reject) => {
+    const worker = startWorker(new URL('./citations/worker.js', import.meta.url), { style, items } satisfies CitationWorkerInput);
+    let settled = false;
+    const fallBack = () => {
+      if (settled) return;
+      settled = true;
+      startEngine(style).then((engine) => resolve(formatHere(engine, style, items)), reject);
+    };
+    worker.once('message', (results: CitationWorkerResult[]) => {
+      settled = true;
+      resolve(results.map((r) => ('error' in r ? new Error(r.error) : r.citation)));
+    });
+    worker.once('error', fallBack);
+    worker.once('exit', fallBack);
+  });
 }
 
 // Bump when prepareItem or finishEntry change what they produce, so cached entries are made again.

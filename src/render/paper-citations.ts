@@ -34,14 +34,14 @@ export async function formatPaperCitations(publications: readonly Publication[],
     const p = byKey.get(item.id)!;
     bag.warn('CitationFailed', error.message, { file: p.file, line: p.line }, 'The paper\'s page shows its other citation styles. Check the entry\'s names and dates, or report the entry to Folio if it looks right.');
   };
-  for (const style of options.styles) {
-    let formatted;
-    try {
-      formatted = await formatter.format(items, style, unformattable);
-    } catch (error) {
-      if (!(error instanceof UnknownCitationStyle)) throw error;
-      const near = closest(style, error.available);
-      bag.error('UnknownCitationStyle', error.message, options.at, near ? `Did you mean \`${near}\`?` : 'Put the style\'s .csl file in templates/csl/, or remove the name.');
+  // All styles at once: a style with many entries to format does so in its own worker thread.
+  const results = await Promise.all(options.styles.map((style) => formatter.format(items, style, unformattable).catch((error: unknown) => error)));
+  for (const [i, style] of options.styles.entries()) {
+    const formatted = results[i];
+    if (!(formatted instanceof Map)) {
+      if (!(formatted instanceof UnknownCitationStyle)) throw formatted;
+      const near = closest(style, formatted.available);
+      bag.error('UnknownCitationStyle', formatted.message, options.at, near ? `Did you mean \`${near}\`?` : 'Put the style\'s .csl file in templates/csl/, or remove the name.');
       continue;
     }
     const label = LABELS[style] ?? style;

@@ -212,3 +212,15 @@ describe('the cache between builds', () => {
     expect(await readdir(cacheDir)).toEqual([]);
   });
 });
+
+describe('formatting in a worker thread', () => {
+  it('gives the entries this thread gives, for every style at once', async () => {
+    const formatter = createCitationFormatter({ stylesDir, parallelFrom: 1 });
+    const inWorkers = await Promise.all(STYLES.map((style) => formatter.format(items, style)));
+    expect(formatter.stats).toMatchObject({ engines: STYLES.length, formatted: STYLES.length * items.length, cached: 0 });
+    for (const [i, style] of STYLES.entries()) {
+      const here = await createCitationFormatter({ stylesDir, parallelFrom: Infinity }).format(items, style);
+      expect([...inWorkers[i]!], style).toEqual([...here]);
+    }
+  });
+});

@@ -1,5 +1,6 @@
 import type { CslPluginConfig } from '@citation-js/plugin-csl';
 import type { CslItem } from '../../content/bibtex/parse.js';
+import { finishEntry, prepareItem, type Citation } from './entry.js';
 import type { CitationStyle } from './styles.js';
 
 /** A started citeproc engine for one style. */
@@ -52,4 +53,15 @@ export async function startEngine(style: CitationStyle): Promise<StyleEngine> {
       return out;
     },
   };
+}
+
+/** One entry, alone, as a page shows it; `null` when the style leaves it out of bibliographies. */
+export function formatEntry(engine: StyleEngine, style: CitationStyle, item: CslItem): Citation | null {
+  let raw: string | null | undefined;
+  try {
+    raw = engine.render([prepareItem(item)]).get(item.id);
+  } catch (error) {
+    throw new Error(`The entry \`${item.id}\` cannot be formatted in the citation style ${style.name}: ${error instanceof Error ? error.message : String(error)}`, { cause: error });
+  }
+  return raw ? finishEntry(raw) : null;
 }

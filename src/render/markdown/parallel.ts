@@ -1,7 +1,7 @@
 import { availableParallelism } from 'node:os';
-import { Worker } from 'node:worker_threads';
 import type { RenderState } from '../helpers/context.js';
 import { siteUrl } from '../helpers/url.js';
+import { startWorker } from '../worker-thread.js';
 import { createMarkdownRenderer } from './index.js';
 import type { WorkerInput } from './worker.js';
 
@@ -37,23 +37,12 @@ export async function renderInParallel(sources: readonly string[], options: Para
   return [own, ...rest].flat();
 }
 
-const FROM_SOURCE = new URL(import.meta.url).pathname.endsWith('.ts');
-const WORKER = new URL(FROM_SOURCE ? './worker.ts' : './worker.js', import.meta.url);
-
-/**
- * Tests and `tsx` run the TypeScript sources, and Node 20 applies no `--import` loader to a worker's
- * own script: such a worker starts from a line of JavaScript that loads worker.ts through tsx.
- */
-function startWorker(input: WorkerInput): Worker {
-  if (!FROM_SOURCE) return new Worker(WORKER, { workerData: input });
-  const boot = `import('tsx/esm/api').then((tsx) => tsx.tsImport(${JSON.stringify(WORKER.href)}, ${JSON.stringify(import.meta.url)}))`;
-  return new Worker(boot, { eval: true, workerData: input });
-}
+const WORKER = new URL('./worker.js', import.meta.url);
 
 /** One worker's share; a worker that dies leaves its share to be rendered by the caller. */
 function runWorker(input: WorkerInput): Promise<(string | undefined)[]> {
   return new Promise((resolve) => {
-    const worker = startWorker(input);
+    const worker = startWorker(WORKER, input);
     let done = false;
     const finish = (html: (string | undefined)[]) => {
       if (done) return;

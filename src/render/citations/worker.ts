@@ -1,0 +1,26 @@
+// A worker thread of the citation formatter: formats one style's entries with its own engine.
+import { parentPort, workerData } from 'node:worker_threads';
+import type { CslItem } from '../../content/bibtex/parse.js';
+import { formatEntry, startEngine } from './engine.js';
+import type { Citation } from './entry.js';
+import type { CitationStyle } from './styles.js';
+
+export interface CitationWorkerInput {
+  readonly style: CitationStyle;
+  readonly items: readonly CslItem[];
+}
+
+/** An entry's citation (`null`: the style leaves it out), or why it could not be formatted. */
+export type CitationWorkerResult = { readonly citation: Citation | null } | { readonly error: string };
+
+const { style, items } = workerData as CitationWorkerInput;
+const engine = await startEngine(style);
+parentPort!.postMessage(
+  items.map((item): CitationWorkerResult => {
+    try {
+      return { citation: formatEntry(engine, style, item) };
+    } catch (error) {
+      return { error: error instanceof Error ? error.message : String(error) };
+    }
+  }),
+);

@@ -7,7 +7,7 @@ import { buildSite, type SiteModel } from './model/site.js';
 import type { CitationFormatter } from './render/citations.js';
 import { renderSite, type FormattedCitation, type OutputFile } from './render/site.js';
 import { prerenderPages } from './render/prerender.js';
-import { loadTemplates } from './render/templates.js';
+import { templatesOf, type CompiledTemplates } from './render/template-cache.js';
 import { BuildCache } from './output/cache.js';
 import { writeSite } from './output/write.js';
 import { VERSION } from './version.js';
@@ -38,6 +38,8 @@ export interface RenderedSite {
 
 export interface BuildCaches {
   readonly markdown: BuildCache;
+  /** Compiled templates, reused while the template files are unchanged. */
+  readonly templates?: CompiledTemplates;
   /** Started on the first build with publications; keeps its citeproc engines and cache. */
   readonly citations?: CitationFormatter;
 }
@@ -51,12 +53,13 @@ export async function renderSiteInMemory(options: BuildOptions = {}, previous?: 
   const resolved = resolveOptions(options);
   const bag = new DiagnosticBag();
   const clock = phaseClock(started);
-  const [content, templates, publicFiles, markdownCache] = await Promise.all([
+  const [content, compiled, publicFiles, markdownCache] = await Promise.all([
     loadContent(resolved.contentDir, bag, resolved.baseUrl),
-    loadTemplates(resolved.templatesDir).catch((error) => collect(bag, () => { throw error; })),
+    templatesOf(resolved.templatesDir, previous?.templates).catch((error) => collect(bag, () => { throw error; })),
     listFiles(resolved.publicDir, ['']),
     previous ? previous.markdown.next() : BuildCache.open(resolved.cacheDir, 'markdown'),
   ]);
+  const templates = compiled?.templates;
   const load = clock();
   const model = content ? buildSite(content, bag, new Set(publicFiles)) : undefined;
   const modelled = clock();
@@ -82,7 +85,7 @@ export async function renderSiteInMemory(options: BuildOptions = {}, previous?: 
   }
   const diagnostics = bag.list(resolved.strict);
   if (diagnostics.some((d) => d.severity === 'error') || !model) throw new BuildFailed(diagnostics);
-  return { model, files, publicFiles, warnings: diagnostics, phases: { load, model: modelled, cite: cited, render: rendered }, caches: { markdown: markdownCache, ...(citationFormatter ? { citations: citationFormatter } : {}) } };
+  return { model, files, publicFiles, warnings: diagnostics, phases: { load, model: modelled, cite: cited, render: rendered }, caches: { markdown: markdownCache, ...(compiled ? { templates: compiled } : {}), ...(citationFormatter ? { citations: citationFormatter } : {}) } };
 }
 
 /**

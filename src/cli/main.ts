@@ -4,6 +4,7 @@ import { parseFlags, type Command, type Io } from './command.js';
 import { buildCommand } from './commands/build.js';
 import { cvPdfCommand } from './commands/cv-pdf.js';
 import { checkCommand } from './commands/check.js';
+import { newCommand } from './commands/new.js';
 import { serveCommand } from './commands/serve.js';
 import { formatDiagnostic, type Colours } from './report.js';
 
@@ -14,6 +15,7 @@ const COMMANDS: Readonly<Record<string, Command>> = {
   build: buildCommand,
   'cv-pdf': cvPdfCommand,
   check: checkCommand,
+  new: newCommand,
   serve: serveCommand,
 };
 

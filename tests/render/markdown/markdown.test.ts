@@ -30,6 +30,24 @@ describe('markdown bodies', () => {
     expect(trusted).toContain('onerror="alert(2)"');
   });
 
+  it.each([
+    ['an iframe\'s srcdoc', '<iframe srcdoc="<script>alert(1)</script>" src="https://www.youtube.com/embed/x"></iframe>', '<iframe src="https://www.youtube.com/embed/x"></iframe>'],
+    ['a meta refresh', '<meta http-equiv="refresh" content="0;url=javascript:alert(1)">', '<meta content="0;url=javascript:alert(1)">'],
+    ['a javascript: URL in <object data>', '<object data="javascript:alert(1)"></object>', '<p><object></object></p>'],
+    ['a javascript: URL in xlink:href', '<svg><a xlink:href="javascript:alert(1)"><text>x</text></a></svg>', '<p><svg><a><text>x</text></a></svg></p>'],
+    ['<noscript> with its content', '- item\n<noscript><p title="</noscript><img src=x onerror=alert(1)>"></noscript>', '<ul>\n<li>item\n</li>\n</ul>'],
+    ['an SVG animation that sets a link', '<svg><set attributeName="href" to="javascript:alert(1)"/></svg>', '<p><svg><set to="javascript:alert(1)"></set></svg></p>'],
+    ['a <style> whose text is markup', '<svg><style>&lt;img src=x onerror=alert(1)&gt;</style></svg>', '<p><svg></svg></p>'],
+  ])('lose %s', (_, md, html) => {
+    expect(render(md)).toBe(html);
+  });
+
+  it('keep CSS, SVG animations of other attributes, and the text of elements HTML reads as text', () => {
+    expect(render('<style>@media (width < 600px) { p { color: red } }</style>')).toBe('<style>@media (width < 600px) { p { color: red } }</style>');
+    expect(render('<svg><animate attributeName="fill" values="red;blue"/></svg>')).toContain('<animate attributeName="fill" values="red;blue">');
+    expect(render('<svg><title>Hi <tspan>there</tspan></title></svg>')).toBe('<p><svg><title>Hi there</title></svg></p>');
+  });
+
   it('honour the base path in links written from the site root, and leave others alone', () => {
     const $ = load(render('[pubs](/publications/) [ext](https://x.org/) [rel](../a.pdf) [proto](//cdn.x/y)'));
     expect($('a').map((_, a) => $(a).attr('href')).get()).toEqual(['/base/publications/', 'https://x.org/', '../a.pdf', '//cdn.x/y']);

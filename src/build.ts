@@ -6,6 +6,7 @@ import { BuildFailed, collect, DiagnosticBag, type Diagnostic } from './errors.j
 import { buildSite, type SiteModel } from './model/site.js';
 import type { CitationFormatter } from './render/citations.js';
 import { renderSite, type FormattedCitation, type OutputFile } from './render/site.js';
+import { reportMissingLinkedFiles } from './render/markdown/linked-files.js';
 import { prerenderPages } from './render/prerender.js';
 import { templatesOf, type CompiledTemplates } from './render/template-cache.js';
 import { BuildCache } from './output/cache.js';
@@ -75,6 +76,8 @@ export async function renderSiteInMemory(options: BuildOptions = {}, previous?: 
   const cited = clock();
   if (model && templates) await prerenderPages(model, markdownCache);
   const files = model && templates ? renderSite(model, templates, bag, { version: VERSION, markdownCache, ...(citations ? { citations } : {}), ...(options.onProgress ? { onProgress: options.onProgress } : {}) }) : [];
+  // Only now is every file of the site known: a page may link any other page, public/ file or attachment.
+  if (model && templates) reportMissingLinkedFiles(model.routes.flatMap((r) => (r.page ? [r.page] : [])), new Set([...files.map((f) => f.path), ...publicFiles, ...model.attachments.map((a) => a.to)]), bag);
   const rendered = clock();
 
   const shadowed = new Set(publicFiles);

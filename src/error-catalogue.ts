@@ -74,9 +74,9 @@ export const CATALOGUE = {
   },
   MissingLinkedFile: {
     severity: 'warning',
-    summary: 'A publication links a file (pdf, slides, poster, supp, preview) that is neither in public/ nor beside the .bib file.',
+    summary: 'A publication links a file (pdf, slides, poster, supp, preview) that is neither in public/ nor beside the .bib file, or a markdown page links or shows a file of the site (`/files/cv.pdf`, `/images/me.jpg`) that is neither in public/ nor a page Folio writes.',
     example: { file: 'content/publications/papers.bib', text: '@article{ada2024,\n  title = {…},\n  pdf = {ada2024.pdf}\n}' },
-    fix: 'Put the file in public/ (e.g. public/files/ada2024.pdf, then `pdf = {/files/ada2024.pdf}`) or beside the .bib file, or fix its name: names are case-sensitive on GitHub Pages.',
+    fix: 'Put the file in public/ (e.g. public/files/ada2024.pdf, then `pdf = {/files/ada2024.pdf}` or `[paper](/files/ada2024.pdf)`) or beside the .bib file, or fix its name: names are case-sensitive on GitHub Pages.',
   },
   UnknownCitationStyle: {
     severity: 'error',
@@ -194,9 +194,9 @@ export const CATALOGUE = {
   },
   UnknownPartial: {
     severity: 'error',
-    summary: 'A template includes a partial that is not in templates/partials/.',
+    summary: 'A template includes a partial that is neither in templates/partials/ nor an inline partial (`{{#*inline "name"}}`), even if no page uses that template.',
     example: { file: 'templates/layouts/page.hbs', text: '{{> sidebar}}' },
-    fix: 'Create the partial, or fix its name.',
+    fix: 'Create the partial (templates/partials/sidebar.hbs), or fix its name.',
   },
   TemplateError: {
     severity: 'error',

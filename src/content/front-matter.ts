@@ -12,15 +12,39 @@ export interface MarkdownSource {
   readonly lineOf: YamlSource['lineOf'];
 }
 
+/** What may follow the opening `---`: nothing, or the name of a language Folio reads as YAML (JSON is YAML too). */
+const YAML_LANGUAGES = new Set(['', 'yaml', 'yml', 'json']);
+
 /** Splits `text` (the file `file`) into front matter and body; the front matter must be a YAML map. */
 export function parseFrontMatter(text: string, file: string): MarkdownSource {
+  // gray-matter reads a language after the opening `---` (`---js`, `---toml`) and picks a parser by
+  // it: JavaScript through eval, others it throws for. Folio reads YAML only, so it checks that
+  // line itself and hands gray-matter a plain `---`.
+  const opening = /^---(?!-)([^\n]*)/.exec(text);
+  const language = opening?.[1]!.trim() ?? '';
+  if (!YAML_LANGUAGES.has(language.toLowerCase())) {
+    throw new ContentError({
+      code: 'InvalidFrontMatter',
+      severity: 'error',
+      message: `Front matter is read as YAML only, but this file opens it with \`---${language}\`.`,
+      file,
+      line: 1,
+      column: 4,
+      hint: 'Make the first line just `---`, and write the front matter as `field: value` lines.',
+    });
+  }
+  const source = opening ? `---${text.slice(opening[0].length)}` : text;
   let yaml: YamlSource | undefined;
-  const parsed = matter(text, {
+  const parsed = matter(source, {
     engines: {
-      yaml: (source: string) => {
-        // gray-matter passes the text after the opening `---`, newline included: its line 1 is file line 1.
-        yaml = parseYaml(source, file, 'InvalidFrontMatter', source.startsWith('\n') ? 1 : 2);
+      yaml: (frontMatter: string) => {
+        // The text after the opening `---`, its newline included: its line 1 is file line 1.
+        yaml = parseYaml(frontMatter, file, 'InvalidFrontMatter', 1);
         return (yaml.data ?? {}) as object;
+      },
+      // Never reached (the opening line is checked above); replaces gray-matter's eval all the same.
+      javascript: () => {
+        throw new Error('Front matter is never read as JavaScript.');
       },
     },
   });
@@ -35,12 +59,12 @@ export function parseFrontMatter(text: string, file: string): MarkdownSource {
       hint: 'Write one `field: value` per line between the two `---` lines.',
     });
   }
-  const bodyStart = text.length - parsed.content.length;
+  const bodyStart = source.length - parsed.content.length;
   return {
     file,
     data: data as Record<string, unknown>,
     body: parsed.content,
-    bodyLine: text.slice(0, bodyStart).split('\n').length,
+    bodyLine: source.slice(0, bodyStart).split('\n').length,
     lineOf: yaml?.lineOf ?? (() => undefined),
   };
 }

@@ -21,8 +21,8 @@ export interface PageSource {
   readonly navTitle?: string;
   readonly body: string;
   readonly bodyLine: number;
-  /** Line of a front-matter field, for later errors (e.g. a permalink collision). */
-  readonly lineOf: (field: string) => number | undefined;
+  /** Line of a front-matter field, or of item `index` of a list field, for later errors (e.g. a permalink collision). */
+  readonly lineOf: (field: string, index?: number) => number | undefined;
   /** Every front-matter field as written, for custom templates (`page.params`). */
   readonly params: Readonly<Record<string, unknown>>;
 }
@@ -69,7 +69,7 @@ export function parsePage(text: string, file: string, relativePath: string, bag:
     redirectFrom: fm.strings('redirect_from'),
     body: source.body,
     bodyLine: source.bodyLine,
-    lineOf: (field) => source.lineOf([field]),
+    lineOf: (field, index) => (index === undefined ? undefined : source.lineOf([field, index])) ?? source.lineOf([field]),
     params: source.data,
   };
 }

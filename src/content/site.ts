@@ -46,7 +46,7 @@ export function parseSiteConfig(text: string, file: string, bag: DiagnosticBag, 
     ...(description ? { description } : {}),
     origin,
     basePath,
-    language: site.string('language') ?? 'en',
+    language: readLanguage(site, bag),
     ...(updated ? { updated } : {}),
     ...(navigation ? { navigation } : {}),
     author,
@@ -54,6 +54,21 @@ export function parseSiteConfig(text: string, file: string, bag: DiagnosticBag, 
     home: { selectedPublications: home?.boolean('selected_publications') ?? true, news: home?.number('news') ?? 5 },
     allowScripts: site.boolean('allow_scripts') ?? false,
   };
+}
+
+/**
+ * `language` as a canonical BCP 47 tag (`pt-br` → `pt-BR`), default `en`: it becomes `<html lang>`
+ * and the locale dates are written in, and a tag Intl cannot read would fail every page.
+ */
+function readLanguage(site: Fields, bag: DiagnosticBag): string {
+  const value = site.string('language');
+  if (value === undefined) return 'en';
+  try {
+    return Intl.getCanonicalLocales(value.trim())[0] ?? 'en';
+  } catch {
+    bag.error('WrongFieldType', `\`language\` must be a language tag like \`en\`, \`de\` or \`pt-BR\`; found "${value}".`, site.at('language'), 'Use a BCP 47 language tag: a language code, then a region or script if needed.');
+    return 'en';
+  }
 }
 
 const PUBLICATION_FIELDS = ['group_by', 'order', 'numbered', 'max_authors', 'filters', 'metrics', 'citation_styles'];

@@ -1,4 +1,4 @@
-import { isMap, isNode, isScalar, isSeq, LineCounter, parseDocument } from 'yaml';
+import { isMap, isNode, isScalar, isSeq, LineCounter, parseDocument, visit, type Document } from 'yaml';
 import type { Code } from '../error-catalogue.js';
 import { ContentError } from '../errors.js';
 
@@ -29,8 +29,24 @@ export function parseYaml(text: string, file: string, code: Code, firstLine = 1)
       hint: yamlHint(problem.code, text),
     });
   }
+  let data: unknown;
+  try {
+    data = doc.toJS({ maxAliasCount: 100 });
+  } catch (error) {
+    // Aliases are resolved here, after parsing: one without its anchor, or too many (a "billion laughs").
+    const alias = firstBadAlias(doc);
+    const at = alias === undefined ? undefined : lines.linePos(alias);
+    throw new ContentError({
+      code,
+      severity: 'error',
+      message: `Invalid YAML: ${firstSentence((error as Error).message)}`,
+      file,
+      ...(at ? { line: at.line + firstLine - 1, column: at.col } : {}),
+      hint: 'Set the anchor (`&name`) before its alias (`*name`), or write the value out in full.',
+    });
+  }
   return {
-    data: doc.toJS({ maxAliasCount: 100 }),
+    data,
     lineOf(path) {
       // A field's line is the line of its key (`title:`), which is where people look.
       const parent = path.length <= 1 ? doc.contents : doc.getIn(path.slice(0, -1), true);
@@ -42,6 +58,23 @@ export function parseYaml(text: string, file: string, code: Code, firstLine = 1)
       return lines.linePos(node.range[0]).line + firstLine - 1;
     },
   };
+}
+
+/** Offset of the first alias whose anchor is not set before it, else of the first alias. */
+function firstBadAlias(doc: Document): number | undefined {
+  let first: number | undefined;
+  let unresolved: number | undefined;
+  visit(doc, {
+    Alias(_, alias) {
+      first ??= alias.range?.[0];
+      if (alias.resolve(doc) === undefined) {
+        unresolved = alias.range?.[0];
+        return visit.BREAK;
+      }
+      return undefined;
+    },
+  });
+  return unresolved ?? first;
 }
 
 /** YAML notices an unclosed quote where the text runs out; the person needs the line where it opens. */

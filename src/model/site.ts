@@ -4,10 +4,10 @@ import type { Content } from '../content/index.js';
 import type { CvSection } from '../content/cv.js';
 import type { NewsSource } from '../content/news.js';
 import type { PageSource } from '../content/pages.js';
-import type { DiagnosticBag } from '../errors.js';
+import type { DiagnosticBag, SourceLocation } from '../errors.js';
 import { computeMetrics, type Metrics } from './metrics.js';
 import { nameMatcher } from './names.js';
-import { defaultPagePath, resolveTarget } from './permalinks.js';
+import { builtFilePaths, defaultPagePath, reportPathClashes, resolveTarget } from './permalinks.js';
 import { arrangePublications, group, groupPublications, publicationFilters, type Group, type PublicationFilter } from './publication-list.js';
 import { arrangePeople, arrangeProjects, arrangeTeaching, type Course, type Member, type Project } from './sections.js';
 import { arrangeTalks, compareDesc, type Talk } from './talks.js';
@@ -153,25 +153,31 @@ export function buildSite(content: Content, bag: DiagnosticBag, publicFiles: Rea
   if (news.length > 0) generate('/news/', 'news', 'News');
   routes.set('404.html', { url: '/404.html', outputPath: '404.html', layout: '404', title: 'Page not found', indexed: false });
 
+  const placed = new Map<string, SourceLocation | undefined>();
+  for (const route of routes.values()) placed.set(route.outputPath, route.page ? permalinkAt(route.page) : undefined);
   const redirects = content.pages.flatMap((page) => {
     const to = resolveTarget(page.permalink ?? defaultPagePath(page.relativePath));
     if (!to) return [];
-    return page.redirectFrom.flatMap((from): Redirect[] => {
+    return page.redirectFrom.flatMap((from, i): Redirect[] => {
       const target = resolveTarget(from);
-      const line = page.lineOf('redirect_from');
-      const at = { file: page.file, ...(line ? { line } : {}), field: 'redirect_from' };
+      const line = page.lineOf('redirect_from', i);
+      // `redirect_from: /old/` is a list of one, as in Jekyll: no index to name then.
+      const field = Array.isArray(page.params.redirect_from) ? `redirect_from[${i}]` : 'redirect_from';
+      const at = { file: page.file, ...(line ? { line } : {}), field };
       if (!target) {
         bag.error('PermalinkOutsideSite', `The redirect_from path "${from}" points outside the site.`, at, 'Use a path inside the site, like /old-page/.');
         return [];
       }
-      if (routes.has(target.outputPath) || owners.has(target.outputPath)) {
+      if (placed.has(target.outputPath)) {
         bag.error('PermalinkCollision', `The redirect from "${from}" would overwrite the page at ${target.outputPath}.`, at, 'Remove this redirect or move that page.');
         return [];
       }
-      owners.set(target.outputPath, page.file);
+      placed.set(target.outputPath, at);
       return [{ outputPath: target.outputPath, to: to.url, file: page.file }];
     });
   });
+  for (const file of [...publicFiles, ...attachments.map((a) => a.to)]) if (!placed.has(file)) placed.set(file, undefined);
+  reportPathClashes(placed, builtFilePaths({ hasNews: news.length > 0, publicationSlugs: publications.map((p) => p.slug) }), bag);
 
   const sortedRoutes = [...routes.values()].sort((a, b) => (a.outputPath < b.outputPath ? -1 : a.outputPath > b.outputPath ? 1 : 0));
   return {
@@ -194,6 +200,12 @@ export function buildSite(content: Content, bag: DiagnosticBag, publicFiles: Rea
     teachingGroups: teaching.groups,
     projects,
   };
+}
+
+/** Where a page's path was chosen: its `permalink` line, or just its file when the path comes from the file name. */
+function permalinkAt(page: PageSource): SourceLocation {
+  const line = page.lineOf('permalink');
+  return { file: page.file, ...(line ? { line } : {}), ...(page.permalink !== undefined ? { field: 'permalink' } : {}) };
 }
 
 /** A paper page's meta description: the start of its abstract. */

@@ -29,6 +29,33 @@ describe('parseFrontMatter', () => {
     }
   });
 
+  it.each([
+    ['an alias without its anchor', '---\ntitle: x\nauthor: *nobody\n---\n', 3, 9],
+    ['front matter in another language', '---js\n({ title: "x" })\n---\n', 1, 4],
+    ['front matter in a language gray-matter does not know', '---toml\ntitle = "x"\n---\n', 1, 4],
+  ])('reports %s with the file line and column', (_, text, line, column) => {
+    try {
+      parseFrontMatter(text, 'p.md');
+      expect.unreachable();
+    } catch (e) {
+      expect(e).toBeInstanceOf(ContentError);
+      expect((e as ContentError).diagnostic).toMatchObject({ code: 'InvalidFrontMatter', file: 'p.md', line, column });
+    }
+  });
+
+  it('never runs `---js` front matter', () => {
+    const g = globalThis as { folioRan?: boolean };
+    expect(() => parseFrontMatter('---javascript\n(globalThis.folioRan = true, {})\n---\n', 'p.md')).toThrow(ContentError);
+    expect(g.folioRan).toBeUndefined();
+  });
+
+  it.each(['---yaml', '---YAML', '--- ', '---json'])('reads front matter opened with `%s` as YAML (JSON is YAML too), lines as in the file', (open) => {
+    const page = parseFrontMatter(`${open}\n{"title": "x",\n "date": "2025"}\n---\n\nHello`, 'a.md');
+    expect(page.data).toEqual({ title: 'x', date: '2025' });
+    expect(page.lineOf(['date'])).toBe(3);
+    expect(page.bodyLine).toBe(5);
+  });
+
   it('accepts a file without front matter', () => {
     expect(parseFrontMatter('# Just text\n', 'a.md')).toMatchObject({ data: {}, body: '# Just text\n' });
   });

@@ -27,6 +27,13 @@ describe('site.yml', () => {
     expect(parse('title: T\nauthor: {name: Ada K, name_variants: ["K, A."]}').site.author.nameVariants).toEqual(['Ada K', 'K, A.']);
   });
 
+  it('reads `language` as a BCP 47 tag, and reports one that is not (every page would fail)', () => {
+    expect(parse('title: T\nlanguage: pt-br\nauthor: {name: A}').site.language).toBe('pt-BR');
+    const { site, problems } = parse('title: T\nlanguage: "x\\"><script>"\nauthor: {name: A}');
+    expect(site.language).toBe('en');
+    expect(problems).toEqual([expect.objectContaining({ code: 'WrongFieldType', line: 2, field: 'language' })]);
+  });
+
   it('reports a wrong type with its line and field, and keeps reading', () => {
     const { problems } = parse('title: T\nnavigation: /publications/\nauthor:\n  name: A\n  name_variants: {a: 1}');
     expect(problems.map((p) => [p.code, p.line, p.field])).toEqual([

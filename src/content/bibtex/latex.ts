@@ -15,6 +15,13 @@ const LT = '\uE000';
 const GT = '\uE001';
 const MATH = /\$\$([\s\S]+?)\$\$|(?<!\\)\$((?:\\\$|[^$])+?)\$/g;
 const MATH_SLOT = /\uE002(\d+)\uE003/g;
+/** A `$` no backslash escapes (in `\\$` the backslash is the escaped one, so the `$` is not). */
+const UNESCAPED_DOLLAR = /(?<!\\)((?:\\\\)*)\$/g;
+
+/** `text` with every `$` escaped, so citation-js's decoder reads it as text, as BibTeX does. */
+export function dollarsAsText(text: string): string {
+  return text.replace(UNESCAPED_DOLLAR, '$1\\$');
+}
 
 /**
  * A BibTeX field as safe HTML: LaTeX accents and commands decoded (citation-js), case braces
@@ -30,6 +37,8 @@ export function latexToHtml(raw: string, field: string): string {
       maths.push({ tex: (display ?? inline)!, display: display !== undefined });
       return `\uE002${maths.length - 1}\uE003`;
     })
+    // A `$` left once the math is cut out opens none (`A prize of 5$`); the decoder would fail on it.
+    .replace(UNESCAPED_DOLLAR, '$1\\$')
     .replace(/</g, LT)
     .replace(/>/g, GT);
   let decoded: string;

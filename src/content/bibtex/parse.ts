@@ -1,4 +1,5 @@
 import { ContentError } from '../../errors.js';
+import { dollarsAsText } from './latex.js';
 import { scanBibtexFile, type ScannedEntry } from './scan.js';
 
 /** A CSL-JSON item as citation-js produces it. */
@@ -53,21 +54,33 @@ interface RawEntry {
 
 /** Parses one BibTeX file's text; entries come back in file order. */
 export async function parseBibtex(text: string, file: string): Promise<BibEntry[]> {
-  const { entries: scanned, bibtex } = scanBibtexFile(text, file);
+  const { entries: scanned, blocks, bibtex } = scanBibtexFile(text, file);
   if (scanned.length === 0) return [];
   const { plugins } = await loadCitation();
+  const read = (source: string) => plugins.input.chain(source, { target: '@biblatex/entries+list', generateGraph: false }) as RawEntry[];
+  const toCsl = (entries: readonly RawEntry[]) => plugins.input.chain(entries, { target: '@csl/list+object', generateGraph: false }) as CslItem[];
   let raw: RawEntry[];
+  try {
+    raw = inheritCrossrefs(read(bibtex));
+  } catch (error) {
+    // citation-js's positions are not the file's: find the block where reading stops.
+    throw syntaxError(error, file, blocks[firstFailingPrefix(blocks.length, (n) => read(blocks.slice(0, n).map((b) => b.text).join('\n')))]);
+  }
   let csl: CslItem[];
   try {
-    raw = inheritCrossrefs(plugins.input.chain(bibtex, { target: '@biblatex/entries+list', generateGraph: false }) as RawEntry[]);
-    csl = plugins.input.chain(raw, { target: '@csl/list+object', generateGraph: false }) as CslItem[];
-  } catch (error) {
-    throw new ContentError({
-      code: 'BibSyntax',
-      severity: 'error',
-      message: `BibTeX could not be read: ${(error as Error).message.split('\n')[0]}`,
-      file,
-      hint: 'Check the entry near this place for a missing comma, quote or brace.',
+    csl = toCsl(raw);
+  } catch {
+    // One entry's value stopped the whole file: convert entry by entry, to read the others and name that one.
+    csl = raw.flatMap((entry) => {
+      try {
+        return toCsl([entry]);
+      } catch {
+        try {
+          return toCsl([withDollarsAsText(entry)]);
+        } catch (error) {
+          throw syntaxError(error, file, scanned.find((e) => e.key === entry.label) ?? scanned[0]);
+        }
+      }
     });
   }
   const parents = new Set(raw.flatMap((r) => (r.properties.crossref === undefined ? [] : [String(r.properties.crossref).toLowerCase()])));
@@ -82,6 +95,54 @@ export async function parseBibtex(text: string, file: string): Promise<BibEntry[
     for (const [name, value] of Object.entries(rawEntry.properties)) fields[name.toLowerCase()] = String(value);
     return { ...entry, file, fields, csl: cslItem, crossrefParent: parents.has(entry.key.toLowerCase()) };
   });
+}
+
+/**
+ * The index of the item at which reading the first `n` of `count` items starts to fail, found by
+ * bisection: reading stops at the first broken block, so every longer prefix fails too.
+ */
+function firstFailingPrefix(count: number, read: (n: number) => unknown): number {
+  let lo = 1;
+  let hi = count;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (throws(() => read(mid))) hi = mid;
+    else lo = mid + 1;
+  }
+  return lo - 1;
+}
+
+function throws(fn: () => unknown): boolean {
+  try {
+    fn();
+    return false;
+  } catch {
+    return true;
+  }
+}
+
+function syntaxError(error: unknown, file: string, at: { line: number; column: number } | undefined): ContentError {
+  // The first line of citation-js's message, without its own position (in its tokens, not the file's).
+  const reason = ((error as Error).message.split('\n')[0] ?? '').replace(/\s*at line \d+ col \d+:?\s*$/, '');
+  return new ContentError({
+    code: 'BibSyntax',
+    severity: 'error',
+    message: `This BibTeX entry cannot be read: ${reason}.`,
+    file,
+    ...(at ? { line: at.line, column: at.column } : {}),
+    hint: 'Check this entry for a missing comma, quote or brace, or a `#` outside a value.',
+  });
+}
+
+/**
+ * `entry` with every `$` escaped. BibTeX reads a `$` as text; citation-js's decoder reads it as the
+ * start of math and fails where that math is unclosed (`A prize of 5$`) or crosses a brace
+ * (`{$} {$x$}`). The entry's own fields keep their `$`: latexToHtml shows what math it can.
+ */
+function withDollarsAsText(entry: RawEntry): RawEntry {
+  const properties: Record<string, string | number> = {};
+  for (const [name, value] of Object.entries(entry.properties)) properties[name] = typeof value === 'string' ? dollarsAsText(value) : value;
+  return { ...entry, properties };
 }
 
 /** Types whose parent's `title` is their `booktitle` (biblatex's inheritance rule). */

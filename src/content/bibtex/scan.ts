@@ -1,18 +1,24 @@
 import { ContentError } from '../../errors.js';
 
-/** One `@type{key, …}` entry as written in the file. */
-export interface ScannedEntry {
+/** One `@type{…}` block BibTeX reads (an entry, `@string` or `@preamble`) as written in the file. */
+export interface ScannedBlock {
   readonly type: string;
-  readonly key: string;
-  /** The entry exactly as written, from `@` to its closing brace. */
+  /** The block exactly as written, from `@` to its closing brace. */
   readonly text: string;
   readonly line: number;
   readonly column: number;
 }
 
+/** One `@type{key, …}` entry as written in the file. */
+export interface ScannedEntry extends ScannedBlock {
+  readonly key: string;
+}
+
 /** What the scanner found: the entries, and the text with everything BibTeX ignores blanked out. */
 export interface ScannedFile {
   readonly entries: ScannedEntry[];
+  /** The entries, `@string`s and `@preamble`s, in file order: to find the one citation-js cannot read. */
+  readonly blocks: ScannedBlock[];
   /**
    * The file with comments, stray text and `@comment{…}` blocks turned into spaces (newlines kept,
    * so offsets and lines still match): citation-js would otherwise read an entry inside
@@ -32,6 +38,7 @@ export function scanBibtex(text: string, file: string): ScannedEntry[] {
 
 export function scanBibtexFile(text: string, file: string): ScannedFile {
   const entries: ScannedEntry[] = [];
+  const blocks: ScannedBlock[] = [];
   const kept: [number, number][] = [];
   const lineStarts = [0];
   for (let i = 0; i < text.length; i++) if (text[i] === '\n') lineStarts.push(i + 1);
@@ -74,6 +81,7 @@ export function scanBibtexFile(text: string, file: string): ScannedFile {
       });
     }
     kept.push([i, end + 1]);
+    blocks.push({ type, text: text.slice(i, end + 1), ...position(i) });
     if (type !== 'string' && type !== 'preamble') {
       const key = /^\s*([^,\s}]+)\s*,/.exec(text.slice(open + 1, end))?.[1];
       if (!key) {
@@ -90,7 +98,7 @@ export function scanBibtexFile(text: string, file: string): ScannedFile {
     last = to;
   }
   bibtex += text.slice(last).replace(/[^\n]/g, ' ');
-  return { entries, bibtex };
+  return { entries, blocks, bibtex };
 }
 
 /**

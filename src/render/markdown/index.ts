@@ -13,7 +13,7 @@ import { unified } from 'unified';
 import { visit } from 'unist-util-visit';
 import { VFile } from 'vfile';
 import { remarkKramdownEmphasis, remarkKramdownInlineHtml, remarkKramdownLineBreaks } from './kramdown.js';
-import { authorHtmlSchema } from './sanitize.js';
+import { authorHtmlSchema, rehypeTextOnlyElements } from './sanitize.js';
 
 /**
  * Changes whenever this renderer's code does, so cached HTML from an older Folio is never reused:
@@ -50,7 +50,7 @@ export function createMarkdownRenderer(options: MarkdownOptions = {}): MarkdownR
     .use(remarkKramdownEmphasis)
     .use(remarkRehype, { allowDangerousHtml: true })
     .use(rehypeRawWhenNeeded)
-    .use(options.allowScripts ? [] : [[rehypeSanitize, authorHtmlSchema]])
+    .use(options.allowScripts ? [] : [[rehypeSanitize, authorHtmlSchema], rehypeTextOnlyElements])
     .use(rehypeSlug)
     .use(rehypeSiteLinks)
     .use(rehypeStringify)

@@ -20,6 +20,7 @@ describe('latexToHtml', () => {
     ['\\textbf{x}', '<b>x</b>'],
     ['x\\textsuperscript{2}', 'x<sup>2</sup>'],
     ['The {Edge of Stability}', 'The Edge of Stability'],
+    ["Caf\\'e prize of 5$", 'Café prize of 5$'],
   ])('%s → %s', (raw, html) => {
     expect(latexToHtml(raw, 'title')).toBe(html);
   });

@@ -1,5 +1,6 @@
 import type { PublicationSettings } from '../config/site.js';
 import { normaliseName } from './names.js';
+import { fitSlug } from './slug-length.js';
 import { PUBLICATION_KINDS, type Publication, type PublicationKind } from './publication.js';
 
 export interface Group<T> {
@@ -55,7 +56,7 @@ export function publicationFilters(list: readonly Publication[]): PublicationFil
   const topics = new Map<string, { title: string; items: Publication[] }>();
   for (const p of list) {
     for (const keyword of new Set(p.keywords.map((k) => k.trim()).filter(Boolean))) {
-      const slug = normaliseName(keyword).replace(/ /g, '-');
+      const slug = fitSlug(normaliseName(keyword).replace(/ /g, '-'));
       if (!slug) continue;
       const topic = topics.get(slug) ?? { title: keyword, items: [] };
       if (!topic.items.includes(p)) topic.items.push(p);

@@ -5,6 +5,7 @@ import type { Coauthor } from '../content/data-files.js';
 import type { DiagnosticBag } from '../errors.js';
 import { cslNameParts, nameMatcher, type PersonName } from './names.js';
 import { publicationLinks, type Attachment, type PublicationLink, type SiteFiles } from './publication-links.js';
+import { fitSlug } from './slug-length.js';
 import { citationMeta, type CitationMeta } from './publication-meta.js';
 
 export type { Attachment, PublicationLink, SiteFiles } from './publication-links.js';
@@ -157,7 +158,7 @@ export function toPublication(entry: BibEntry, context: PublicationContext, coau
 /** Keys like `Smith:2020/ICML` become URL segments like `Smith-2020-ICML` (case kept, as keys are). */
 export function slugOfKey(key: string): string {
   const ascii = key.normalize('NFKD').replace(/\p{M}/gu, '');
-  return ascii.replace(/[^A-Za-z0-9._-]+/g, '-').replace(/^[-.]+|-+$/g, '') || 'entry';
+  return fitSlug(ascii.replace(/[^A-Za-z0-9._-]+/g, '-').replace(/^[-.]+|-+$/g, '') || 'entry');
 }
 
 /** The venue as safe HTML, from the raw field so math and markup survive. */

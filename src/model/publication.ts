@@ -74,6 +74,8 @@ export interface Publication {
   readonly meta: CitationMeta;
   /** The entry exactly as written in the .bib file, minus the fields that only steer the website. */
   readonly bibtex: string;
+  /** The `@string` definitions the entry uses, as written: shown and downloaded before it. */
+  readonly bibtexStrings: readonly string[];
 }
 
 /** What turning an entry into a publication needs to know about the rest of the site. */
@@ -150,6 +152,7 @@ export function toPublication(entry: BibEntry, context: PublicationContext, coau
     attachments,
     meta,
     bibtex: stripFields(entry.text),
+    bibtexStrings: entry.strings,
     csl: entry.csl,
     ...(Object.fromEntries(Object.entries(optional).filter(([, v]) => v !== undefined)) as Partial<Publication>),
   };

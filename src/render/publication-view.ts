@@ -40,7 +40,7 @@ export function publicationView(p: Publication, settings: SiteConfig['publicatio
     links: p.links,
     preview: p.preview,
     google_scholar_id: p.googleScholarId,
-    bibtex: p.bibtex,
+    bibtex: withStrings(p),
     number: p.number,
     meta: p.meta,
   };
@@ -109,4 +109,9 @@ export function scholarlyArticleJson(p: Publication, site: SiteConfig): string {
     ...(p.keywords.length ? { keywords: p.keywords.join(', ') } : {}),
   };
   return safeJson(data);
+}
+
+/** The entry as a reader copies or downloads it: with the `@string`s it uses, so it compiles alone. */
+export function withStrings(p: Publication): string {
+  return [...p.bibtexStrings, p.bibtex].join('\n\n');
 }

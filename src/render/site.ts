@@ -10,7 +10,8 @@ import { createMarkdownRenderer, MARKDOWN_FINGERPRINT } from './markdown/index.j
 import { renderAtomFeed } from './feed.js';
 import { renderRobots, renderSitemap } from './meta-files.js';
 import type { Templates } from './templates.js';
-import { highwireTags, metricsView, publicationView, scholarlyArticleJson } from './publication-view.js';
+import { highwireTags, metricsView, publicationView, scholarlyArticleJson, withStrings } from './publication-view.js';
+import { stringName } from '../content/bibtex/strings.js';
 import { profilePageJson } from './profile-json.js';
 import { courseView, memberView, projectView } from './section-views.js';
 import { talkEventsJson } from './talk-events.js';
@@ -158,8 +159,13 @@ export function renderSite(model: SiteModel, templates: Templates, bag: Diagnost
   }
 
   // The BibTeX to download: each entry as written (minus website-only fields), and all of them.
-  for (const p of model.publications) files.push({ path: `publications/${p.slug}.bib`, contents: `${p.bibtex}\n` });
-  if (model.publications.length > 0) files.push({ path: 'publications.bib', contents: `${model.publications.map((p) => p.bibtex).join('\n\n')}\n` });
+  for (const p of model.publications) files.push({ path: `publications/${p.slug}.bib`, contents: `${withStrings(p)}\n` });
+  if (model.publications.length > 0) {
+    // Each @string once, before the entries that use it; two files defining one name differently keep the first.
+    const strings = new Map<string, string>();
+    for (const definition of model.publications.flatMap((p) => p.bibtexStrings)) if (!strings.has(stringName(definition))) strings.set(stringName(definition), definition);
+    files.push({ path: 'publications.bib', contents: `${[...strings.values(), ...model.publications.map((p) => p.bibtex)].join('\n\n')}\n` });
+  }
 
   if (news.length > 0) files.push({ path: 'feed.xml', contents: renderAtomFeed(model, news) });
   files.push(

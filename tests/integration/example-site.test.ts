@@ -36,6 +36,18 @@ describe('the example site in content/', () => {
     expect($('main strong').filter((_, s) => $(s).text().includes('Kovačević')).length).toBeGreaterThanOrEqual(12);
   });
 
+  it('gives each downloadable .bib the @string definitions it uses, so it compiles alone', async () => {
+    const paper = await site.text('publications/kovacevic2023rivers.bib');
+    expect(paper).toMatch(/^@string\{neurips = \{Advances in Neural Information Processing Systems\}\}\n\n@inproceedings\{kovacevic2023rivers,/);
+    const all = await site.text('publications.bib');
+    const defined = [...all.matchAll(/^@string\{(\w+)/gm)].map((m) => m[1]!);
+    expect(new Set(defined).size).toBe(defined.length);
+    for (const [, macro] of all.matchAll(/^\s+\w+\s*=\s*([a-z]\w*),?$/gm)) {
+      if (!/^(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)$/.test(macro!)) expect(defined).toContain(macro);
+    }
+    expect(all.indexOf('@string')).toBe(0);
+  });
+
   it('writes a redirect page for each redirect_from, as jekyll-redirect-from does', async () => {
     for (const file of ['about/index.html', 'about.html']) {
       const $ = await site.html(file);

@@ -1,6 +1,7 @@
 import { ContentError } from '../../errors.js';
 import { dollarsAsText } from './latex.js';
 import { scanBibtexFile, type ScannedEntry } from './scan.js';
+import { stringsUsedBy } from './strings.js';
 
 /** A CSL-JSON item as citation-js produces it. */
 export interface CslItem {
@@ -32,6 +33,8 @@ export interface BibEntry extends ScannedEntry {
   readonly csl: CslItem;
   /** Another entry of the file names this one in its `crossref` (a proceedings volume, say). */
   readonly crossrefParent: boolean;
+  /** The file's `@string` definitions this entry uses, as written: it needs them to compile alone. */
+  readonly strings: readonly string[];
 }
 
 type Citation = typeof import('@citation-js/core');
@@ -93,7 +96,7 @@ export async function parseBibtex(text: string, file: string): Promise<BibEntry[
     }
     const fields: Record<string, string> = {};
     for (const [name, value] of Object.entries(rawEntry.properties)) fields[name.toLowerCase()] = String(value);
-    return { ...entry, file, fields, csl: cslItem, crossrefParent: parents.has(entry.key.toLowerCase()) };
+    return { ...entry, file, fields, csl: cslItem, crossrefParent: parents.has(entry.key.toLowerCase()), strings: stringsUsedBy(entry.text, blocks) };
   });
 }
 

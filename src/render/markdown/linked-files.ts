@@ -67,7 +67,13 @@ const CLOSING_TAG = /<\/[a-z][\w:-]*\s*>/gi;
  * only costs a parse.
  */
 function mentionsMissingPath(markdown: string, siteFiles: ReadonlySet<string>, folders: ReadonlySet<string>): boolean {
-  for (const [text] of markdown.replace(CLOSING_TAG, '').matchAll(SITE_PATH)) {
+  const scanned = markdown.replace(CLOSING_TAG, '');
+  for (const match of scanned.matchAll(SITE_PATH)) {
+    const text = match[0];
+    // Only files are checked (a path with an extension); a path without one is a page, unless a
+    // space cut it short inside `<…>` or quotes (`</files/my thesis.pdf>`).
+    const cut = '<"\''.includes(scanned[match.index - 1] ?? '') && /\s/.test(scanned[match.index + text.length] ?? '');
+    if (!cut && !/\.[a-z0-9]+$/i.test(posix.basename(text.split(/[?#]/)[0]!))) continue;
     const path = decodePath(text.split(/[?#]/)[0]!);
     const target = path === undefined ? undefined : resolveTarget(path);
     if (!target || !(siteFiles.has(target.outputPath) || folders.has(path!.replace(/^\/+|\/+$/g, '')))) return true;

@@ -49,6 +49,11 @@ export function groupPublications(list: readonly Publication[], by: PublicationS
     .map((g) => ({ ...g, title: KIND_TITLES[g.id as PublicationKind] }));
 }
 
+/** The URL segment of a keyword's filter page: `Learning-rate schedules` → `learning-rate-schedules`. */
+export function topicSlug(keyword: string): string {
+  return fitSlug(normaliseName(keyword).replace(/ /g, '-'));
+}
+
 /** A filter page per type present (when there are several) and per keyword, each in list order. */
 export function publicationFilters(list: readonly Publication[]): PublicationFilter[] {
   const types = group(list, (p) => p.kind).sort((a, b) => PUBLICATION_KINDS.indexOf(a.id as PublicationKind) - PUBLICATION_KINDS.indexOf(b.id as PublicationKind));
@@ -56,7 +61,7 @@ export function publicationFilters(list: readonly Publication[]): PublicationFil
   const topics = new Map<string, { title: string; items: Publication[] }>();
   for (const p of list) {
     for (const keyword of new Set(p.keywords.map((k) => k.trim()).filter(Boolean))) {
-      const slug = fitSlug(normaliseName(keyword).replace(/ /g, '-'));
+      const slug = topicSlug(keyword);
       if (!slug) continue;
       const topic = topics.get(slug) ?? { title: keyword, items: [] };
       if (!topic.items.includes(p)) topic.items.push(p);

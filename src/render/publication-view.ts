@@ -1,9 +1,9 @@
 import type { SiteConfig } from '../config/site.js';
 import { htmlToText } from '../content/bibtex/latex.js';
 import type { Metrics } from '../model/metrics.js';
-import { normaliseName } from '../model/names.js';
 import type { Publication, PublicationAuthor } from '../model/publication.js';
 import { KIND_TITLES } from '../model/publication-list.js';
+import { topicSlug } from '../model/publication-list.js';
 import { safeJson } from './helpers/json.js';
 
 /** A publication as the templates see it (snake_case, documented in docs/templates.md). */
@@ -34,7 +34,7 @@ export function publicationView(p: Publication, settings: SiteConfig['publicatio
     award: p.award ? { name: p.award.name, detail_html: p.award.detailHtml } : undefined,
     abstract: p.abstractHtml ? htmlToText(p.abstractHtml) : undefined,
     abstract_html: p.abstractHtml,
-    keywords: p.keywords.map((k) => ({ name: k, url: topicUrls.get(normaliseName(k).replace(/ /g, '-')) })),
+    keywords: p.keywords.map((k) => ({ name: k, url: topicUrls.get(topicSlug(k)) })),
     citations: p.citations,
     selected: p.selected,
     links: p.links,

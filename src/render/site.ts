@@ -70,11 +70,14 @@ export function renderSite(model: SiteModel, templates: Templates, bag: Diagnost
   for (const project of model.projects) {
     for (const p of project.related) projectsOf.set(p.key, [...(projectsOf.get(p.key) ?? []), { title: project.title, url: project.url }]);
   }
-  const publications = model.publications.map((p) => ({ ...publicationView(p, site.publications, topicUrls), projects: projectsOf.get(p.key) ?? [] }));
+  // Which filters each paper belongs to, for the script that filters the full list in place.
+  const filtersOf = new Map<string, string[]>();
+  for (const f of model.publicationFilters) for (const p of f.items) filtersOf.set(p.key, [...(filtersOf.get(p.key) ?? []), filterId(f)]);
+  const publications = model.publications.map((p) => ({ ...publicationView(p, site.publications, topicUrls), projects: projectsOf.get(p.key) ?? [], filter_ids: (filtersOf.get(p.key) ?? []).join(' ') }));
   const byKey = new Map(publications.map((p) => [p.key, p]));
   const views = (list: readonly { key: string }[]) => list.map((p) => byKey.get(p.key)!);
   const filterLinks = (kind: 'type' | 'topic', currentUrl: string) =>
-    model.publicationFilters.filter((f) => f.kind === kind).map((f) => ({ title: f.title, url: f.url, count: f.items.length, active: f.url === currentUrl }));
+    model.publicationFilters.filter((f) => f.kind === kind).map((f) => ({ id: filterId(f), title: f.title, url: f.url, count: f.items.length, active: f.url === currentUrl }));
   const shared = {
     publications,
     publication_groups: model.publicationGroups.map((g) => ({ title: g.title, id: g.id, items: views(g.items) })),
@@ -205,4 +208,9 @@ function runTemplate(templates: Templates, layout: string, run: () => string, ba
     );
     return undefined;
   }
+}
+
+/** A filter's name in the page (`type-journal`, `topic-sharpness`): data for the filtering script. */
+function filterId(filter: { kind: string; slug: string }): string {
+  return `${filter.kind}-${filter.slug}`;
 }

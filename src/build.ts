@@ -5,12 +5,12 @@ import { loadContent } from './content/index.js';
 import { BuildFailed, collect, DiagnosticBag, type Diagnostic } from './errors.js';
 import { buildSite, type SiteModel } from './model/site.js';
 import type { CitationFormatter } from './render/citations.js';
-import { renderSite, type FormattedCitation, type OutputFile } from './render/site.js';
+import { renderSiteTo, type FormattedCitation, type OutputFile } from './render/site.js';
 import { reportMissingLinkedFiles } from './render/markdown/linked-files.js';
 import { prerenderPages } from './render/prerender.js';
 import { templatesOf, type CompiledTemplates } from './render/template-cache.js';
 import { BuildCache } from './output/cache.js';
-import { writeSite } from './output/write.js';
+import { SiteWriter } from './output/write.js';
 import { VERSION } from './version.js';
 
 /** What one successful build did. */
@@ -29,6 +29,8 @@ export interface BuildResult {
 export interface RenderedSite {
   readonly model: SiteModel;
   readonly files: readonly OutputFile[];
+  /** Every file rendered, by path below the output folder, emitted or not. */
+  readonly paths: readonly string[];
   /** Files of public/, relative to it. */
   readonly publicFiles: readonly string[];
   readonly warnings: readonly Diagnostic[];
@@ -48,8 +50,9 @@ export interface BuildCaches {
 /**
  * Loads, models and renders the site without writing it. Throws BuildFailed with every problem
  * found (sorted by file and line). `previous` carries the caches of an earlier build of this process.
+ * With `emit`, each file goes there as soon as it is rendered and `files` stays empty.
  */
-export async function renderSiteInMemory(options: BuildOptions = {}, previous?: BuildCaches): Promise<RenderedSite> {
+export async function renderSiteInMemory(options: BuildOptions = {}, previous?: BuildCaches, emit?: (file: OutputFile) => void): Promise<RenderedSite> {
   const started = performance.now();
   const resolved = resolveOptions(options);
   const bag = new DiagnosticBag();
@@ -75,20 +78,22 @@ export async function renderSiteInMemory(options: BuildOptions = {}, previous?: 
   }
   const cited = clock();
   if (model && templates) await prerenderPages(model, markdownCache);
-  const files = model && templates ? renderSite(model, templates, bag, { version: VERSION, markdownCache, ...(citations ? { citations } : {}), ...(options.onProgress ? { onProgress: options.onProgress } : {}) }) : [];
+  const files: OutputFile[] = [];
+  const info = { version: VERSION, markdownCache, ...(citations ? { citations } : {}), ...(options.onProgress ? { onProgress: options.onProgress } : {}) };
+  const paths = model && templates ? renderSiteTo(model, templates, bag, info, emit ?? ((file) => files.push(file))) : [];
   // Only now is every file of the site known: a page may link any other page, public/ file or attachment.
-  if (model && templates) reportMissingLinkedFiles(model.routes.flatMap((r) => (r.page ? [r.page] : [])), new Set([...files.map((f) => f.path), ...publicFiles, ...model.attachments.map((a) => a.to)]), bag);
+  if (model && templates) reportMissingLinkedFiles(model.routes.flatMap((r) => (r.page ? [r.page] : [])), new Set([...paths, ...publicFiles, ...model.attachments.map((a) => a.to)]), bag);
   const rendered = clock();
 
   const shadowed = new Set(publicFiles);
-  for (const file of files) {
-    if (shadowed.has(file.path)) {
-      bag.warn('PublicOverridesPage', `public/${file.path} replaces the page Folio renders at the same path.`, { file: `${resolved.publicDir}/${file.path}` }, 'Rename the file in public/, or change the page\'s permalink.');
+  for (const file of paths) {
+    if (shadowed.has(file)) {
+      bag.warn('PublicOverridesPage', `public/${file} replaces the page Folio renders at the same path.`, { file: `${resolved.publicDir}/${file}` }, 'Rename the file in public/, or change the page\'s permalink.');
     }
   }
   const diagnostics = bag.list(resolved.strict);
   if (diagnostics.some((d) => d.severity === 'error') || !model) throw new BuildFailed(diagnostics);
-  return { model, files, publicFiles, warnings: diagnostics, phases: { load, model: modelled, cite: cited, render: rendered }, caches: { markdown: markdownCache, ...(compiled ? { templates: compiled } : {}), ...(citationFormatter ? { citations: citationFormatter } : {}) } };
+  return { model, files, paths, publicFiles, warnings: diagnostics, phases: { load, model: modelled, cite: cited, render: rendered }, caches: { markdown: markdownCache, ...(compiled ? { templates: compiled } : {}), ...(citationFormatter ? { citations: citationFormatter } : {}) } };
 }
 
 /**
@@ -98,13 +103,22 @@ export async function renderSiteInMemory(options: BuildOptions = {}, previous?: 
 export async function build(options: BuildOptions = {}): Promise<BuildResult> {
   const started = performance.now();
   const resolved = resolveOptions(options);
-  const site = await renderSiteInMemory(options);
-  const writing = performance.now();
-  await writeSite(site.files, resolved.outDir, resolved.publicDir, site.model.attachments);
+  // Each page is written as soon as it is rendered, into a temporary folder swapped in at the end.
+  const writer = await SiteWriter.open(resolved.outDir);
+  let site: RenderedSite;
+  let writing: number;
+  try {
+    site = await renderSiteInMemory(options, undefined, (file) => writer.write(file));
+    writing = performance.now();
+    await writer.finish(resolved.publicDir, site.model.attachments);
+  } catch (error) {
+    await writer.abandon();
+    throw error;
+  }
   // Only after a good build, so a failed one never leaves half its work behind as "known good".
   await Promise.all([site.caches.markdown.save(), site.caches.citations?.flush()]).catch(() => undefined);
   const { model } = site;
-  const written = new Set([...site.files.map((f) => f.path), ...model.attachments.map((a) => a.to), ...site.publicFiles]).size;
+  const written = new Set([...site.paths, ...model.attachments.map((a) => a.to), ...site.publicFiles]).size;
   return {
     pages: model.routes.length,
     publications: model.publications.length,

@@ -1,5 +1,5 @@
-import { existsSync, renameSync, rmSync } from 'node:fs';
-import { copyFile, cp, mkdir, rename, rm, writeFile } from 'node:fs/promises';
+import { existsSync, mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFile, cp, mkdir, rename, rm } from 'node:fs/promises';
 import path from 'node:path';
 import type { Attachment } from '../model/publication.js';
 import type { OutputFile } from '../render/site.js';
@@ -10,24 +10,65 @@ import type { OutputFile } from '../render/site.js';
  * of removed pages disappear. `public/` is copied last, so a page can never overwrite an upload.
  */
 export async function writeSite(files: readonly OutputFile[], outDir: string, publicDir: string, attachments: readonly Attachment[] = []): Promise<void> {
-  const parent = path.dirname(path.resolve(outDir));
-  const name = path.basename(path.resolve(outDir));
-  const temp = path.join(parent, `.folio-tmp-${name}-${process.pid}`);
-  const old = path.join(parent, `.folio-old-${name}-${process.pid}`);
-  const write = { temp, old, outDir: path.resolve(outDir) };
-  inProgress.add(write);
-  await rm(temp, { recursive: true, force: true });
+  const writer = await SiteWriter.open(outDir);
   try {
-    await mkdir(temp, { recursive: true });
-    const dirs = new Set([...files.map((f) => f.path), ...attachments.map((a) => a.to)].map((p) => path.dirname(path.join(temp, p))));
-    for (const dir of [...dirs].sort()) await mkdir(dir, { recursive: true });
-    await inBatches(files, 64, (f) => writeFile(path.join(temp, f.path), f.contents));
-    await inBatches(attachments, 16, (a) => copyFile(a.from, path.join(temp, a.to)));
-    await copyPublic(publicDir, temp);
-    await swap(temp, path.resolve(outDir), old);
-  } finally {
-    await rm(temp, { recursive: true, force: true });
-    inProgress.delete(write);
+    for (const file of files) writer.write(file);
+    await writer.finish(publicDir, attachments);
+  } catch (error) {
+    await writer.abandon();
+    throw error;
+  }
+}
+
+/**
+ * The output folder being written: files go into a temporary folder beside it as they come
+ * (synchronously: for thousands of small files that is faster than queueing them, and nothing
+ * waits on the disk meanwhile), and `finish` swaps it in.
+ */
+export class SiteWriter {
+  readonly #folders = new Set<string>();
+
+  private constructor(private readonly paths: { readonly temp: string; readonly old: string; readonly outDir: string }) {}
+
+  static async open(outDir: string): Promise<SiteWriter> {
+    const parent = path.dirname(path.resolve(outDir));
+    const name = path.basename(path.resolve(outDir));
+    const paths = { temp: path.join(parent, `.folio-tmp-${name}-${process.pid}`), old: path.join(parent, `.folio-old-${name}-${process.pid}`), outDir: path.resolve(outDir) };
+    inProgress.add(paths);
+    await rm(paths.temp, { recursive: true, force: true });
+    await mkdir(paths.temp, { recursive: true });
+    return new SiteWriter(paths);
+  }
+
+  write(file: OutputFile): void {
+    const target = path.join(this.paths.temp, file.path);
+    this.#ensureFolder(path.dirname(target));
+    writeFileSync(target, file.contents);
+  }
+
+  /** Copies the attachments and public/, then swaps the new site in. */
+  async finish(publicDir: string, attachments: readonly Attachment[] = []): Promise<void> {
+    const { temp, old, outDir } = this.paths;
+    try {
+      for (const a of attachments) this.#ensureFolder(path.dirname(path.join(temp, a.to)));
+      await inBatches(attachments, 16, (a) => copyFile(a.from, path.join(temp, a.to)));
+      await copyPublic(publicDir, temp);
+      await swap(temp, outDir, old);
+    } finally {
+      await this.abandon();
+    }
+  }
+
+  /** Removes the temporary folder; the output folder stays as it was. */
+  async abandon(): Promise<void> {
+    await rm(this.paths.temp, { recursive: true, force: true });
+    inProgress.delete(this.paths);
+  }
+
+  #ensureFolder(folder: string): void {
+    if (this.#folders.has(folder)) return;
+    mkdirSync(folder, { recursive: true });
+    this.#folders.add(folder);
   }
 }
 

@@ -52,6 +52,25 @@ export function markdownSetup(site: SiteModel['site']): { rootState: RenderState
 
 /** Renders every route, redirect and meta file of the site; template problems go into `bag`. */
 export function renderSite(model: SiteModel, templates: Templates, bag: DiagnosticBag, info: RenderInfo): OutputFile[] {
+  const files: OutputFile[] = [];
+  renderSiteTo(model, templates, bag, info, (file) => files.push(file));
+  return files;
+}
+
+/**
+ * Renders the site file by file into `emit`, which may write each one out at once: a big site is
+ * then never held in memory whole. Returns the paths of the files emitted, in order.
+ */
+export function renderSiteTo(model: SiteModel, templates: Templates, bag: DiagnosticBag, info: RenderInfo, emit: (file: OutputFile) => void): string[] {
+  const paths: string[] = [];
+  const files = {
+    push(...emitted: OutputFile[]) {
+      for (const file of emitted) {
+        paths.push(file.path);
+        emit(file);
+      }
+    },
+  };
   const { site } = model;
   const markdown = createMarkdownRenderer({ allowScripts: site.allowScripts });
   const { rootState, salt } = markdownSetup(site);
@@ -105,7 +124,6 @@ export function renderSite(model: SiteModel, templates: Templates, bag: Diagnost
   const projectBySlug = new Map(shared.projects.map((p) => [p.slug, p]));
 
   const base = templates.layouts.get('base');
-  const files: OutputFile[] = [];
   const total = model.routes.length;
   for (const [done, route] of model.routes.entries()) {
     if (info.onProgress && done % 250 === 0) info.onProgress({ phase: 'render', done, total });
@@ -177,7 +195,7 @@ export function renderSite(model: SiteModel, templates: Templates, bag: Diagnost
     // GitHub Pages must serve the files as they are, not run them through Jekyll.
     { path: '.nojekyll', contents: '' },
   );
-  return files;
+  return paths;
 }
 
 function reportUnknownLayout(route: Route, templates: Templates, bag: DiagnosticBag): void {

@@ -15,7 +15,7 @@ export interface ServeOptions extends BuildOptions {
   readonly port?: number;
   /** Address to listen on (default 127.0.0.1: this machine only). */
   readonly host?: string;
-  /** Quiet time after a change before rebuilding (default 30 ms). */
+  /** Quiet time after a change before rebuilding (default 10 ms). */
   readonly debounceMs?: number;
   /** Told about the first build, every rebuild and a failing watcher; must not throw. */
   readonly onEvent?: (event: ServeEvent) => void;

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { watch } from 'chokidar';
 
 export interface WatchOptions {
-  /** Quiet time after the last change before `onChange` runs (default 30 ms): one save is often several events. */
+  /** Quiet time after the last change before `onChange` runs (default 10 ms): one save is often several events, all within a few ms. */
   readonly debounceMs?: number;
   /** Longest a steady stream of changes may postpone `onChange` (default 300 ms). */
   readonly maxWaitMs?: number;
@@ -24,7 +24,7 @@ export type StopWatching = () => Promise<void>;
  * folders too and re-watches a replaced file.
  */
 export async function watchFolders(dirs: readonly string[], onChange: (files: readonly string[]) => void, options: WatchOptions = {}): Promise<StopWatching> {
-  const { debounceMs = 30, maxWaitMs = 300 } = options;
+  const { debounceMs = 10, maxWaitMs = 300 } = options;
   const changed = new Set<string>();
   let timer: NodeJS.Timeout | undefined;
   let firstAt = 0;

@@ -56,7 +56,27 @@ interface RawEntry {
 }
 
 /** Parses one BibTeX file's text; entries come back in file order. */
-export async function parseBibtex(text: string, file: string): Promise<BibEntry[]> {
+export function parseBibtex(text: string, file: string): Promise<BibEntry[]> {
+  // `folio serve` rebuilds on every save, and most saves leave the .bib files as they were.
+  return remembered(`${file}\0${text}`, () => parseBibtexText(text, file));
+}
+
+const recent = new Map<string, Promise<BibEntry[]>>();
+const REMEMBERED_FILES = 32;
+
+/** The last few files' entries (failures are not kept: the next call reports them again). */
+function remembered(key: string, parse: () => Promise<BibEntry[]>): Promise<BibEntry[]> {
+  let entries = recent.get(key);
+  if (!entries) {
+    entries = parse();
+    entries.catch(() => recent.delete(key));
+    recent.set(key, entries);
+    if (recent.size > REMEMBERED_FILES) recent.delete(recent.keys().next().value!);
+  }
+  return entries;
+}
+
+async function parseBibtexText(text: string, file: string): Promise<BibEntry[]> {
   const { entries: scanned, blocks, bibtex } = scanBibtexFile(text, file);
   if (scanned.length === 0) return [];
   const { plugins } = await loadCitation();

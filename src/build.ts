@@ -80,7 +80,10 @@ export async function renderSiteInMemory(options: BuildOptions = {}, previous?: 
   if (model && templates) await prerenderPages(model, markdownCache);
   const files: OutputFile[] = [];
   const info = { version: VERSION, markdownCache, ...(citations ? { citations } : {}), ...(options.onProgress ? { onProgress: options.onProgress } : {}) };
-  const paths = model && templates ? renderSiteTo(model, templates, bag, info, emit ?? ((file) => files.push(file))) : [];
+  // A build that already failed renders only to report template problems too: nothing is written,
+  // and paths that clash (reported) are never tried on the disk.
+  const sink = emit && !bag.hasErrors ? emit : (file: OutputFile) => files.push(file);
+  const paths = model && templates ? renderSiteTo(model, templates, bag, info, sink) : [];
   // Only now is every file of the site known: a page may link any other page, public/ file or attachment.
   if (model && templates) reportMissingLinkedFiles(model.routes.flatMap((r) => (r.page ? [r.page] : [])), new Set([...paths, ...publicFiles, ...model.attachments.map((a) => a.to)]), bag);
   const rendered = clock();

@@ -2,6 +2,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { chromium, type Browser } from 'playwright-core';
 import sirv from 'sirv';
+import { buildFixture, type BuiltSite } from '../helpers/build-fixture.js';
 
 /** Debian's Chromium, started the way this machine's closed network needs. */
 export function launchChromium(): Promise<Browser> {
@@ -29,4 +30,27 @@ export async function serveStatic(dir: string, basePath = ''): Promise<{ url: st
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
   return { url: `http://127.0.0.1:${port}${basePath}/`, close: () => new Promise((resolve) => server.close(() => resolve())) };
+}
+
+/** The example site in content/, built, served on 127.0.0.1 and open to a Chromium. */
+export interface ExampleInBrowser {
+  readonly site: BuiltSite;
+  readonly server: Awaited<ReturnType<typeof serveStatic>>;
+  readonly browser: Browser;
+  close(): Promise<void>;
+}
+
+export async function exampleInBrowser(): Promise<ExampleInBrowser> {
+  const site = await buildFixture('content', { baseUrl: 'http://127.0.0.1/' });
+  const [server, browser] = await Promise.all([serveStatic(site.out), launchChromium()]);
+  return {
+    site,
+    server,
+    browser,
+    async close() {
+      await browser.close();
+      await server.close();
+      await site.cleanup();
+    },
+  };
 }

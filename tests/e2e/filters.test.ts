@@ -1,35 +1,24 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser } from 'playwright-core';
-import { buildFixture, type BuiltSite } from '../helpers/build-fixture.js';
-import { launchChromium, serveStatic } from './browser.js';
+import { exampleInBrowser, type ExampleInBrowser } from './browser.js';
 
 describe('publication filters with JavaScript', () => {
-  let site: BuiltSite;
-  let server: Awaited<ReturnType<typeof serveStatic>>;
-  let browser: Browser;
-
+  let example: ExampleInBrowser;
   beforeAll(async () => {
-    site = await buildFixture('content', { baseUrl: 'http://127.0.0.1/' });
-    server = await serveStatic(site.out);
-    browser = await launchChromium();
+    example = await exampleInBrowser();
   });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-    await site?.cleanup();
-  });
+  afterAll(() => example?.close());
 
   it('filter the full list in place, keep the address shareable, and go back', async () => {
-    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    const page = await example.browser.newPage({ viewport: { width: 1280, height: 900 } });
     const errors: string[] = [];
     page.on('pageerror', (e) => errors.push(e.message));
-    await page.goto(`${server.url}publications/`, { waitUntil: 'networkidle' });
+    await page.goto(`${example.server.url}publications/`, { waitUntil: 'networkidle' });
     const visible = () => page.locator('.pub:visible').count();
     const total = await visible();
     expect(total).toBe(16);
 
     // The static filter page lists exactly the papers the in-place filter must show.
-    const $ = await site.html('publications/type/journal/index.html');
+    const $ = await example.site.html('publications/type/journal/index.html');
     const journals = $('.pub').map((_, li) => $(li).attr('id')).get();
     expect(journals.length).toBeGreaterThan(0);
 
@@ -50,7 +39,7 @@ describe('publication filters with JavaScript', () => {
 
     await page.goBack();
     expect(await visible()).toBe(total);
-    await page.goto(`${server.url}publications/?filter=type-journal`, { waitUntil: 'networkidle' });
+    await page.goto(`${example.server.url}publications/?filter=type-journal`, { waitUntil: 'networkidle' });
     expect(await visible()).toBe(journals.length);
     // Relative links still work after filtering: the path never changed.
     await page.locator('a[data-filter=""]').click();

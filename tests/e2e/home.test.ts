@@ -1,32 +1,21 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser } from 'playwright-core';
-import { buildFixture, type BuiltSite } from '../helpers/build-fixture.js';
-import { launchChromium, serveStatic } from './browser.js';
+import { exampleInBrowser, type ExampleInBrowser } from './browser.js';
 
 describe('the example home page in Chromium', () => {
-  let site: BuiltSite;
-  let server: Awaited<ReturnType<typeof serveStatic>>;
-  let browser: Browser;
-
+  let example: ExampleInBrowser;
   beforeAll(async () => {
-    site = await buildFixture('content', { baseUrl: 'http://127.0.0.1/' });
-    server = await serveStatic(site.out);
-    browser = await launchChromium();
+    example = await exampleInBrowser();
   });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-    await site?.cleanup();
-  });
+  afterAll(() => example?.close());
 
   it.each(['light', 'dark'] as const)('loads in %s mode with no console error and no request leaving 127.0.0.1', async (colorScheme) => {
-    const page = await browser.newPage({ colorScheme, viewport: { width: 1280, height: 900 } });
+    const page = await example.browser.newPage({ colorScheme, viewport: { width: 1280, height: 900 } });
     const errors: string[] = [];
     const requests: string[] = [];
     page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
     page.on('pageerror', (e) => errors.push(e.message));
     page.on('request', (r) => requests.push(r.url()));
-    const response = await page.goto(server.url, { waitUntil: 'networkidle' });
+    const response = await page.goto(example.server.url, { waitUntil: 'networkidle' });
     expect(response?.status()).toBe(200);
     expect(await page.locator('h1').first().textContent()).toBeTruthy();
     // The stylesheet loaded and applied: the body is not in the browser's default serif font.

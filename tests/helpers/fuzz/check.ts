@@ -48,10 +48,12 @@ const URL_ATTRIBUTES = new Set(['href', 'src', 'xlink:href', 'action', 'formacti
  * Handlebars escapes `"` and `<` in the target, so data can neither end the string nor the element.
  */
 const REDIRECT_SCRIPT = /^location="[^"<]*"$/;
+/** The theme's filtering script on publication lists: a fixed file of public/assets, linked relatively. */
+const THEME_SCRIPT = /^(?:\.\.\/)*assets\/js\/filters\.js$/;
 
 /**
  * What in `html` could run script: `<script>` elements other than JSON-LD (whose text must still
- * be JSON) and the redirect page's own, `on*` attributes, `srcdoc`, and javascript:/vbscript:/
+ * be JSON), the redirect page's own and the theme's filtering script, `on*` attributes, `srcdoc`, and javascript:/vbscript:/
  * data:text/html URLs (in URL attributes, meta refresh and SVG animations of a link). Empty when
  * the page is safe.
  */
@@ -67,7 +69,7 @@ export function unsafeMarkup(html: string): string[] {
       } catch {
         problems.push(`JSON-LD that is not JSON: ${text.slice(0, 200)}`);
       }
-    } else if (!(type === undefined && REDIRECT_SCRIPT.test(text))) {
+    } else if (!(type === undefined && (REDIRECT_SCRIPT.test(text) || (text === '' && THEME_SCRIPT.test($(el).attr('src') ?? ''))))) {
       problems.push(`a <script> element: ${$.html(el).slice(0, 200)}`);
     }
   });

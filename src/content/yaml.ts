@@ -1,6 +1,7 @@
 import { isMap, isNode, isScalar, isSeq, LineCounter, parseDocument, visit, type Document } from 'yaml';
 import type { Code } from '../error-catalogue.js';
 import { ContentError } from '../errors.js';
+import { TextMemo } from './memo.js';
 
 /** YAML data together with where each value was written, for errors that point at a line. */
 export interface YamlSource {
@@ -14,6 +15,14 @@ export interface YamlSource {
  * on the machine's time zone. `firstLine` is the file line the text starts on (2 for front matter).
  */
 export function parseYaml(text: string, file: string, code: Code, firstLine = 1): YamlSource {
+  const { data, lineOf } = parsed.get(`${code}\0${firstLine}\0${file}\0${text}`, () => parseYamlText(text, file, code, firstLine));
+  // A copy, so a caller that changes the data never changes what the next build reads.
+  return { data: structuredClone(data), lineOf };
+}
+
+const parsed = new TextMemo<YamlSource>(4096);
+
+function parseYamlText(text: string, file: string, code: Code, firstLine: number): YamlSource {
   const lines = new LineCounter();
   const doc = parseDocument(text, { lineCounter: lines, prettyErrors: true, uniqueKeys: true });
   const problem = doc.errors[0];

@@ -1,4 +1,5 @@
 import { createRequire } from 'node:module';
+import { TextMemo } from '../memo.js';
 
 /** citation-js's LaTeX value decoder: accents, commands and braces to Unicode with light HTML markup. */
 type ParseValue = (text: string, field: string) => string;
@@ -30,6 +31,13 @@ export function dollarsAsText(text: string): string {
  * Math is cut out before decoding, so the decoder never touches it.
  */
 export function latexToHtml(raw: string, field: string): string {
+  return converted.get(`${field}\0${raw}`, () => convertLatex(raw, field));
+}
+
+// The same entries come back on every `folio serve` rebuild; KaTeX and the LaTeX decoding are not cheap.
+const converted = new TextMemo<string>(16384);
+
+function convertLatex(raw: string, field: string): string {
   parseValue ??= (require('@citation-js/plugin-bibtex/lib/input/value.js') as { parse: ParseValue }).parse;
   const maths: { tex: string; display: boolean }[] = [];
   const protectedText = raw

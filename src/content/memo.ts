@@ -1,0 +1,19 @@
+/**
+ * A bounded memo for pure functions of text: `folio serve` rebuilds on every save, and most of
+ * what it reads is the same text as the build before. The oldest entry goes first.
+ */
+export class TextMemo<T> {
+  readonly #values = new Map<string, T>();
+
+  constructor(private readonly size: number) {}
+
+  /** The value remembered for `key`, or `make()`'s (remembered unless it throws). */
+  get(key: string, make: () => T): T {
+    const known = this.#values.get(key);
+    if (known !== undefined) return known;
+    const made = make();
+    this.#values.set(key, made);
+    if (this.#values.size > this.size) this.#values.delete(this.#values.keys().next().value!);
+    return made;
+  }
+}

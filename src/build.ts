@@ -41,6 +41,8 @@ export interface RenderedSite {
 
 export interface BuildCaches {
   readonly markdown: BuildCache;
+  /** Parsed .bib files, by their text. */
+  readonly bibtex: BuildCache;
   /** Compiled templates, reused while the template files are unchanged. */
   readonly templates?: CompiledTemplates;
   /** Started on the first build with publications; keeps its citeproc engines and cache. */
@@ -57,8 +59,9 @@ export async function renderSiteInMemory(options: BuildOptions = {}, previous?: 
   const resolved = resolveOptions(options);
   const bag = new DiagnosticBag();
   const clock = phaseClock(started);
+  const bibtexCache = previous ? previous.bibtex.next() : await BuildCache.open(resolved.cacheDir, 'bibtex');
   const [content, compiled, publicFiles, markdownCache] = await Promise.all([
-    loadContent(resolved.contentDir, bag, resolved.baseUrl),
+    loadContent(resolved.contentDir, bag, resolved.baseUrl, { bibtex: bibtexCache }),
     templatesOf(resolved.templatesDir, previous?.templates).catch((error) => collect(bag, () => { throw error; })),
     listFiles(resolved.publicDir, ['']),
     previous ? previous.markdown.next() : BuildCache.open(resolved.cacheDir, 'markdown'),
@@ -96,7 +99,7 @@ export async function renderSiteInMemory(options: BuildOptions = {}, previous?: 
   }
   const diagnostics = bag.list(resolved.strict);
   if (diagnostics.some((d) => d.severity === 'error') || !model) throw new BuildFailed(diagnostics);
-  return { model, files, paths, publicFiles, warnings: diagnostics, phases: { load, model: modelled, cite: cited, render: rendered }, caches: { markdown: markdownCache, ...(compiled ? { templates: compiled } : {}), ...(citationFormatter ? { citations: citationFormatter } : {}) } };
+  return { model, files, paths, publicFiles, warnings: diagnostics, phases: { load, model: modelled, cite: cited, render: rendered }, caches: { markdown: markdownCache, bibtex: bibtexCache, ...(compiled ? { templates: compiled } : {}), ...(citationFormatter ? { citations: citationFormatter } : {}) } };
 }
 
 /**
@@ -119,7 +122,7 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
     throw error;
   }
   // Only after a good build, so a failed one never leaves half its work behind as "known good".
-  await Promise.all([site.caches.markdown.save(), site.caches.citations?.flush()]).catch(() => undefined);
+  await Promise.all([site.caches.markdown.save(), site.caches.bibtex.save(), site.caches.citations?.flush()]).catch(() => undefined);
   const { model } = site;
   const written = new Set([...site.paths, ...model.attachments.map((a) => a.to), ...site.publicFiles]).size;
   return {

@@ -12,6 +12,7 @@ import { loadTeaching, type CourseSource } from './teaching.js';
 import { loadPages, type PageSource } from './pages.js';
 import { loadPublications } from './publications.js';
 import { loadSiteConfig } from './site.js';
+import type { BuildCache } from '../output/cache.js';
 import { loadTalks, type TalkSource } from './talks.js';
 
 /** Everything read from `content/`, checked but not yet arranged into pages. */
@@ -44,11 +45,11 @@ const READ = [
 ];
 
 /** Reads the whole content folder; every problem goes into `bag`, and undefined means site.yml is unusable. */
-export async function loadContent(contentDir: string, bag: DiagnosticBag, baseUrl?: string): Promise<Content | undefined> {
+export async function loadContent(contentDir: string, bag: DiagnosticBag, baseUrl?: string, caches: { bibtex?: BuildCache } = {}): Promise<Content | undefined> {
   const [site, pages, publications, talks, news, cv, coauthors, citationCounts, people, teaching, projects, all] = await Promise.all([
     loadSiteConfig(contentDir, bag, baseUrl),
     loadPages(contentDir, bag),
-    loadPublications(contentDir, bag),
+    loadPublications(contentDir, bag, caches.bibtex),
     loadTalks(contentDir, bag),
     loadNews(contentDir, bag),
     loadCv(contentDir, bag),

@@ -45,6 +45,16 @@ export class BuildCache {
     return this.#used.has(key) || this.stored.has(key);
   }
 
+  /** The value known for `source` under `salt`, if any (counted as a hit, and kept). */
+  get(salt: string, source: string): string | undefined {
+    const key = keyOf(salt, source);
+    const known = this.#used.get(key) ?? this.stored.get(key);
+    if (known === undefined) return undefined;
+    this.#hits++;
+    this.#used.set(key, known);
+    return known;
+  }
+
   /** Records a value made elsewhere (e.g. in a worker thread) for `source` under `salt`. */
   put(salt: string, source: string, value: string): void {
     this.#misses++;

@@ -1,6 +1,3 @@
-import { createHash } from 'node:crypto';
-import { readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import type { Element, Root as HastRoot } from 'hast';
 import rehypeRaw from 'rehype-raw';
 import rehypeSanitize from 'rehype-sanitize';
@@ -13,21 +10,14 @@ import { unified } from 'unified';
 import { visit } from 'unist-util-visit';
 import { VFile } from 'vfile';
 import { remarkKramdownEmphasis, remarkKramdownInlineHtml, remarkKramdownLineBreaks } from './kramdown.js';
+import { sourceFingerprint } from '../../source-fingerprint.js';
 import { authorHtmlSchema, rehypeTextOnlyElements } from './sanitize.js';
 
 /**
  * Changes whenever this renderer's code does, so cached HTML from an older Folio is never reused:
  * a hash of the renderer's own source files.
  */
-export const MARKDOWN_FINGERPRINT = fingerprint(['index', 'kramdown', 'sanitize']);
-
-function fingerprint(modules: readonly string[]): string {
-  const hash = createHash('sha256');
-  // The path, not the URL: loaders such as tsx may add a query to it.
-  const extension = new URL(import.meta.url).pathname.endsWith('.ts') ? '.ts' : '.js';
-  for (const name of modules) hash.update(readFileSync(fileURLToPath(new URL(`./${name}${extension}`, import.meta.url))));
-  return hash.digest('base64url').slice(0, 16);
-}
+export const MARKDOWN_FINGERPRINT = sourceFingerprint(import.meta.url, ['index', 'kramdown', 'sanitize']);
 
 /** Turns a path inside the site (`/files/a.pdf`) into the URL to write on the current page. */
 export type SiteUrl = (sitePath: string) => string;

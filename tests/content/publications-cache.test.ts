@@ -1,0 +1,35 @@
+import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loadPublications } from '../../src/content/publications.js';
+import { DiagnosticBag } from '../../src/errors.js';
+import { BuildCache } from '../../src/output/cache.js';
+import { ROOT } from '../helpers/build-fixture.js';
+
+describe('parsed .bib files between builds', () => {
+  let dir: string;
+  beforeAll(async () => {
+    dir = await mkdtemp(path.join(tmpdir(), 'folio-bib-cache-'));
+    await cp(path.join(ROOT, 'content'), path.join(dir, 'content'), { recursive: true });
+  });
+  afterAll(() => rm(dir, { recursive: true, force: true }));
+
+  it('come from the cache while the file is unchanged, and are parsed again after an edit', async () => {
+    const content = path.join(dir, 'content');
+    const first = await BuildCache.open(path.join(dir, 'cache'), 'bibtex');
+    const parsed = await loadPublications(content, new DiagnosticBag(), first);
+    await first.save();
+
+    const second = await BuildCache.open(path.join(dir, 'cache'), 'bibtex');
+    expect(await loadPublications(content, new DiagnosticBag(), second)).toEqual(parsed);
+    expect(second.stats).toEqual({ hits: 2, misses: 0 }); // papers.bib and theses.bib
+
+    const file = path.join(content, 'publications/papers.bib');
+    await writeFile(file, (await readFile(file, 'utf8')).replace('Rivers and Valleys', 'Rivers and Deltas'));
+    const third = await BuildCache.open(path.join(dir, 'cache'), 'bibtex');
+    const edited = await loadPublications(content, new DiagnosticBag(), third);
+    expect(third.stats).toEqual({ hits: 1, misses: 1 }); // theses.bib unchanged
+    expect(edited.find((e) => e.key === 'kovacevic2023rivers')!.fields.title).toContain('Rivers and Deltas');
+  });
+});

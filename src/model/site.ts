@@ -133,7 +133,7 @@ export function buildSite(content: Content, bag: DiagnosticBag, publicFiles: Rea
   if (!owners.has('index.html')) generate('/', 'home', site.title);
   if (publications.length > 0) generate('/publications/', 'publications', 'Publications');
   for (const publication of publications) {
-    generate(publication.url, 'paper', publication.title, { publication, ...(publication.abstractHtml ? { description: excerpt(publication) } : {}) });
+    generate(publication.url, 'paper', publication.title, { publication, description: excerpt(publication) });
   }
   for (const filter of filters) generate(filter.url, 'publications', `Publications: ${filter.title}`, { filter });
   if (talks.length > 0) {
@@ -208,10 +208,16 @@ function permalinkAt(page: PageSource): SourceLocation {
   return { file: page.file, ...(line ? { line } : {}), ...(page.permalink !== undefined ? { field: 'permalink' } : {}) };
 }
 
-/** A paper page's meta description: the start of its abstract. */
+/** A paper page's meta description: the start of its abstract, or without one, who published it where. */
 function excerpt(p: Publication): string {
-  const text = htmlToText(p.abstractHtml!);
+  const text = p.abstractHtml ? htmlToText(p.abstractHtml) : citationLine(p);
   return text.length > 200 ? `${text.slice(0, 197).replace(/\s+\S*$/, '')}…` : text;
+}
+
+function citationLine(p: Publication): string {
+  const names = p.authors.filter((a) => !a.others).map((a) => a.name);
+  const authors = names.length > 3 ? `${names[0]} et al.` : names.join(', ');
+  return [`${p.title}.`, authors && `${authors}.`, [p.venue, p.year].filter(Boolean).join(', ')].filter(Boolean).join(' ').trim();
 }
 
 const SECTION_NAV: readonly [string, string][] = [

@@ -10,3 +10,9 @@ describe('folio check on the example site in content/', () => {
     expect(await checkContent('content', { baseUrl: 'https://user.github.io/repo/' })).toEqual([]);
   });
 });
+
+describe('folio check on the publications fixture', () => {
+  it('finds no problem, XSS entries and files beside the .bib included', async () => {
+    expect(await checkContent('tests/fixtures/publications')).toEqual([]);
+  });
+});

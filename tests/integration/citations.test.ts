@@ -89,7 +89,7 @@ describe('publications.citation_styles', () => {
     const failure = await build({ content, out: path.join(dir, 'unknown-out'), templates: path.join(ROOT, 'templates'), public: path.join(ROOT, 'public'), cacheDir: false }).catch((e: unknown) => e);
     expect(failure).toBeInstanceOf(BuildFailed);
     const problem = (failure as BuildFailed).diagnostics.find((d) => d.code === 'UnknownCitationStyle');
-    expect(problem).toMatchObject({ file: path.join(content, 'site.yml'), line: 8, hint: 'Did you mean `ieee`?' });
+    expect(problem).toMatchObject({ file: path.join(content, 'site.yml'), line: 9, hint: 'Did you mean `ieee`?' });
     expect(problem!.message).toContain('`iee`');
   });
 });

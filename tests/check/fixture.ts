@@ -1,4 +1,7 @@
+import { mkdir, mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { afterEach, beforeEach } from 'vitest';
 import { checkSite, readSite, withTemporaryBuild, type SiteAddress } from '../../src/check/index.js';
 import type { Diagnostic } from '../../src/errors.js';
 import type { BuildOptions } from '../../src/index.js';
@@ -31,4 +34,29 @@ export async function checkContent(content: string, options: Omit<BuildOptions, 
     async ({ out, address }) => checkSite(await readSite(out), address),
   );
   return found.map((d) => `${d.code} ${d.file}:${d.line}: ${d.message}`);
+}
+
+/** A scratch folder per test, with TMPDIR pointed at its `tmp/`, so a test sees what a temporary build leaves. */
+export interface ScratchWithTmpdir {
+  /** The scratch folder of the running test. */
+  readonly dir: string;
+  /** Its `tmp/`, where temporary builds go. */
+  readonly temp: string;
+}
+
+export function useScratchWithTmpdir(prefix: string): ScratchWithTmpdir {
+  const scratch = { dir: '', temp: '' };
+  const savedTmp = process.env.TMPDIR;
+  beforeEach(async () => {
+    scratch.dir = await mkdtemp(path.join(tmpdir(), prefix));
+    scratch.temp = path.join(scratch.dir, 'tmp');
+    await mkdir(scratch.temp);
+    process.env.TMPDIR = scratch.temp;
+  });
+  afterEach(async () => {
+    if (savedTmp === undefined) delete process.env.TMPDIR;
+    else process.env.TMPDIR = savedTmp;
+    await rm(scratch.dir, { recursive: true, force: true });
+  });
+  return scratch;
 }

@@ -1,44 +1,32 @@
 import { existsSync } from 'node:fs';
-import { mkdir, mkdtemp, readdir, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readdir } from 'node:fs/promises';
 import path from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { withTemporaryBuild } from '../../src/check/index.js';
 import { BuildFailed } from '../../src/errors.js';
 import { ROOT } from '../helpers/build-fixture.js';
+import { useScratchWithTmpdir } from './fixture.js';
 
 describe('withTemporaryBuild', () => {
-  let dir: string;
-  let temp: string;
-  const savedTmp = process.env.TMPDIR;
-  beforeEach(async () => {
-    dir = await mkdtemp(path.join(tmpdir(), 'folio-temp-build-'));
-    temp = path.join(dir, 'tmp');
-    await mkdir(temp);
-    process.env.TMPDIR = temp;
-  });
-  afterEach(async () => {
-    if (savedTmp === undefined) delete process.env.TMPDIR;
-    else process.env.TMPDIR = savedTmp;
-    await rm(dir, { recursive: true, force: true });
-  });
+  // The command's temporary build goes to scratch.temp, so the tests can see it is removed.
+  const scratch = useScratchWithTmpdir('folio-scratch.temp-build-');
 
   const options = (content = 'tests/fixtures/check/content-clean') => ({
     content: path.join(ROOT, content),
     templates: path.join(ROOT, 'templates'),
     public: path.join(ROOT, 'public'),
-    out: path.join(dir, 'dist'),
+    out: path.join(scratch.dir, 'dist'),
   });
 
   it('builds into the temporary folder, not --out, with the address from site.yml, and removes it afterwards', async () => {
     const seen = await withTemporaryBuild(options(), async ({ out, result, address }) => {
-      expect(out.startsWith(temp)).toBe(true);
+      expect(out.startsWith(scratch.temp)).toBe(true);
       expect(await readdir(out)).toContain('index.html');
       return { pages: result.pages, address };
     });
     expect(seen).toEqual({ pages: 3, address: { origin: 'https://grace.example.org', basePath: '' } });
-    expect(existsSync(path.join(dir, 'dist'))).toBe(false);
-    expect(await readdir(temp)).toEqual([]);
+    expect(existsSync(path.join(scratch.dir, 'dist'))).toBe(false);
+    expect(await readdir(scratch.temp)).toEqual([]);
   });
 
   it('takes the address from --base-url when given', async () => {
@@ -48,11 +36,11 @@ describe('withTemporaryBuild', () => {
 
   it('removes the folder when the check fails', async () => {
     await expect(withTemporaryBuild(options(), async () => { throw new Error('check broke'); })).rejects.toThrow('check broke');
-    expect(await readdir(temp)).toEqual([]);
+    expect(await readdir(scratch.temp)).toEqual([]);
   });
 
   it('removes the folder when the build fails', async () => {
     await expect(withTemporaryBuild(options('tests/fixtures/check/no-such-content'), async () => 'unreached')).rejects.toBeInstanceOf(BuildFailed);
-    expect(await readdir(temp)).toEqual([]);
+    expect(await readdir(scratch.temp)).toEqual([]);
   });
 });

@@ -59,12 +59,13 @@ export async function renderSiteInMemory(options: BuildOptions = {}, previous?: 
   const resolved = resolveOptions(options);
   const bag = new DiagnosticBag();
   const clock = phaseClock(started);
-  const bibtexCache = previous ? previous.bibtex.next() : await BuildCache.open(resolved.cacheDir, 'bibtex');
-  const [content, compiled, publicFiles, markdownCache] = await Promise.all([
+  const [bibtexCache, markdownCache] = previous
+    ? [previous.bibtex.next(), previous.markdown.next()]
+    : await Promise.all([BuildCache.open(resolved.cacheDir, 'bibtex'), BuildCache.open(resolved.cacheDir, 'markdown')]);
+  const [content, compiled, publicFiles] = await Promise.all([
     loadContent(resolved.contentDir, bag, resolved.baseUrl, { bibtex: bibtexCache }),
     templatesOf(resolved.templatesDir, previous?.templates).catch((error) => collect(bag, () => { throw error; })),
     listFiles(resolved.publicDir, ['']),
-    previous ? previous.markdown.next() : BuildCache.open(resolved.cacheDir, 'markdown'),
   ]);
   const templates = compiled?.templates;
   const load = clock();

@@ -63,13 +63,9 @@ export function renderSite(model: SiteModel, templates: Templates, bag: Diagnost
  */
 export function renderSiteTo(model: SiteModel, templates: Templates, bag: DiagnosticBag, info: RenderInfo, emit: (file: OutputFile) => void): string[] {
   const paths: string[] = [];
-  const files = {
-    push(...emitted: OutputFile[]) {
-      for (const file of emitted) {
-        paths.push(file.path);
-        emit(file);
-      }
-    },
+  const output = (path: string, contents: string) => {
+    paths.push(path);
+    emit({ path, contents });
   };
   const { site } = model;
   const markdown = createMarkdownRenderer({ allowScripts: site.allowScripts });
@@ -165,7 +161,7 @@ export function renderSiteTo(model: SiteModel, templates: Templates, bag: Diagno
       const body = layout(context);
       return base && route.layout !== 'redirect' ? base({ ...context, body }) : body;
     }, bag);
-    if (html !== undefined) files.push({ path: route.outputPath, contents: html });
+    if (html !== undefined) output(route.outputPath, html);
   }
 
   const redirect = templates.layouts.get('redirect');
@@ -176,25 +172,23 @@ export function renderSiteTo(model: SiteModel, templates: Templates, bag: Diagno
     }
     const target = `${site.origin}${site.basePath}${r.to}`;
     const html = runTemplate(templates, 'redirect', () => redirect({ target, site: { language: site.language }, _render: { ...rootState, outputPath: r.outputPath } }), bag);
-    if (html !== undefined) files.push({ path: r.outputPath, contents: html });
+    if (html !== undefined) output(r.outputPath, html);
   }
 
   // The BibTeX to download: each entry as written (minus website-only fields), and all of them.
-  for (const p of model.publications) files.push({ path: `publications/${p.slug}.bib`, contents: `${withStrings(p)}\n` });
+  for (const p of model.publications) output(`publications/${p.slug}.bib`, `${withStrings(p)}\n`);
   if (model.publications.length > 0) {
     // Each @string once, before the entries that use it; two files defining one name differently keep the first.
     const strings = new Map<string, string>();
     for (const definition of model.publications.flatMap((p) => p.bibtexStrings)) if (!strings.has(stringName(definition))) strings.set(stringName(definition), definition);
-    files.push({ path: 'publications.bib', contents: `${[...strings.values(), ...model.publications.map((p) => p.bibtex)].join('\n\n')}\n` });
+    output('publications.bib', `${[...strings.values(), ...model.publications.map((p) => p.bibtex)].join('\n\n')}\n`);
   }
 
-  if (news.length > 0) files.push({ path: 'feed.xml', contents: renderAtomFeed(model, news) });
-  files.push(
-    { path: 'sitemap.xml', contents: renderSitemap(model) },
-    { path: 'robots.txt', contents: renderRobots(model) },
-    // GitHub Pages must serve the files as they are, not run them through Jekyll.
-    { path: '.nojekyll', contents: '' },
-  );
+  if (news.length > 0) output('feed.xml', renderAtomFeed(model, news));
+  output('sitemap.xml', renderSitemap(model));
+  output('robots.txt', renderRobots(model));
+  // GitHub Pages must serve the files as they are, not run them through Jekyll.
+  output('.nojekyll', '');
   return paths;
 }
 

@@ -2,7 +2,7 @@ import path from 'node:path';
 import { collect, type DiagnosticBag } from '../errors.js';
 import { isSafeUrl } from '../urls.js';
 import { Fields, isRecord } from './fields.js';
-import { readText } from './files.js';
+import { readOptionalText } from './files.js';
 import { parseYaml } from './yaml.js';
 
 export interface CvItem {
@@ -34,14 +34,8 @@ const ITEM_FIELDS = ['title', 'org', 'org_url', 'location', 'start', 'end', 'dat
 /** Reads `content/cv.yml`; a site without one has no CV. */
 export async function loadCv(contentDir: string, bag: DiagnosticBag): Promise<CvSection[] | undefined> {
   const file = path.join(contentDir, 'cv.yml');
-  let text: string;
-  try {
-    text = await readText(file);
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
-    return collect(bag, () => { throw error; });
-  }
-  return collect(bag, () => parseCv(text, file, bag));
+  const text = await readOptionalText(file, bag);
+  return text === undefined ? undefined : collect(bag, () => parseCv(text, file, bag));
 }
 
 /** The pure half of loadCv. */

@@ -2,7 +2,7 @@ import path from 'node:path';
 import { collect, type DiagnosticBag } from '../errors.js';
 import { isSafeUrl } from '../urls.js';
 import { Fields, isRecord } from './fields.js';
-import { readText } from './files.js';
+import { readOptionalText } from './files.js';
 import { parseYaml, type YamlSource } from './yaml.js';
 
 /** A co-author whose name links to their homepage in author lists. */
@@ -17,14 +17,8 @@ export interface Coauthor {
 /** Reads an optional YAML data file of the content folder; a missing file is undefined. */
 async function loadDataFile(contentDir: string, name: string, bag: DiagnosticBag): Promise<(YamlSource & { file: string }) | undefined> {
   const file = path.join(contentDir, name);
-  let text: string;
-  try {
-    text = await readText(file);
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
-    return collect(bag, () => { throw error; });
-  }
-  return collect(bag, () => ({ ...parseYaml(text, file, 'InvalidDataFile'), file }));
+  const text = await readOptionalText(file, bag);
+  return text === undefined ? undefined : collect(bag, () => ({ ...parseYaml(text, file, 'InvalidDataFile'), file }));
 }
 
 /**

@@ -1,6 +1,6 @@
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { ContentError } from '../errors.js';
+import { collect, ContentError, type DiagnosticBag } from '../errors.js';
 
 /** Files below `dir` whose names end with one of `extensions`, as sorted paths relative to `dir`; none if `dir` is missing. */
 export async function listFiles(dir: string, extensions: readonly string[]): Promise<string[]> {
@@ -30,6 +30,19 @@ const utf8 = new TextDecoder('utf-8', { fatal: true });
  */
 export async function readText(file: string): Promise<string> {
   return decodeText(await readFile(file), file);
+}
+
+/**
+ * Reads a content file the site may leave out (cv.yml, coauthors.yml…): undefined when it is
+ * missing, or when it cannot be read, which goes into `bag`.
+ */
+export async function readOptionalText(file: string, bag: DiagnosticBag): Promise<string | undefined> {
+  try {
+    return await readText(file);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
+    return collect(bag, () => { throw error; });
+  }
 }
 
 /** The pure half of readText, for tests. */

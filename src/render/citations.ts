@@ -4,7 +4,7 @@ import { CitationCache } from './citations/cache.js';
 import { formatEntry, startEngine, type StyleEngine } from './citations/engine.js';
 import type { Citation } from './citations/entry.js';
 import type { CitationWorkerInput, CitationWorkerResult } from './citations/worker.js';
-import { startWorker } from './worker-thread.js';
+import { runWorker } from './worker-thread.js';
 import { engineVersions, findStyles, type CitationStyle } from './citations/styles.js';
 
 export type { Citation } from './citations/entry.js';
@@ -97,15 +97,16 @@ export function createCitationFormatter(options: CitationFormatterOptions): Cita
       const keys = items.map((item) => cacheKey(style, versions!, item));
       const known = keys.map((key) => cache.get(key));
       const missing = items.filter((_, i) => known[i] === undefined);
-      const inWorker = missing.length > 0 && missing.length >= (options.parallelFrom ?? PARALLEL_FROM);
-      const made = missing.length === 0 ? [] : inWorker ? await formatInWorker(style, missing) : formatHere(await engineOf(style), style, missing);
-      if (inWorker) stats.engines += 1;
+      let made = missing.length > 0 && missing.length >= (options.parallelFrom ?? PARALLEL_FROM) ? await formatInWorker(style, missing) : undefined;
+      if (made) stats.engines += 1;
+      // Few entries, or a worker that died: this thread's engine formats them.
+      else if (missing.length > 0) made = formatHere(await engineOf(style), style, missing);
       const out = new Map<string, Citation>();
       let next = 0;
       for (const [i, item] of items.entries()) {
         let citation = known[i];
         if (citation === undefined) {
-          const result = made[next++]!;
+          const result = made![next++]!;
           if (result instanceof Error) {
             if (!onError) throw result;
             onError(result, item, name);
@@ -139,23 +140,10 @@ function formatHere(engine: StyleEngine, style: CitationStyle, items: readonly C
   });
 }
 
-/** Formats `items` in a worker thread with its own engine; if the worker dies, here instead. */
-function formatInWorker(style: CitationStyle, items: readonly CslItem[]): Promise<Formatted[]> {
-  return new Promise((resolve, reject) => {
-    const worker = startWorker(new URL('./citations/worker.js', import.meta.url), { style, items } satisfies CitationWorkerInput);
-    let settled = false;
-    const fallBack = () => {
-      if (settled) return;
-      settled = true;
-      startEngine(style).then((engine) => resolve(formatHere(engine, style, items)), reject);
-    };
-    worker.once('message', (results: CitationWorkerResult[]) => {
-      settled = true;
-      resolve(results.map((r) => ('error' in r ? new Error(r.error) : r.citation)));
-    });
-    worker.once('error', fallBack);
-    worker.once('exit', fallBack);
-  });
+/** Formats `items` in a worker thread with its own engine; undefined if the worker dies. */
+async function formatInWorker(style: CitationStyle, items: readonly CslItem[]): Promise<Formatted[] | undefined> {
+  const results = await runWorker<CitationWorkerResult[]>(new URL('./citations/worker.js', import.meta.url), { style, items } satisfies CitationWorkerInput);
+  return results?.map((r) => ('error' in r ? new Error(r.error) : r.citation));
 }
 
 // Bump when prepareItem or finishEntry change what they produce, so cached entries are made again.

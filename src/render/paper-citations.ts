@@ -30,7 +30,7 @@ export async function formatPaperCitations(publications: readonly Publication[],
   if (publications.length === 0) return out;
   const items = publications.map((p) => p.csl);
   const byKey = new Map(publications.map((p) => [p.key, p]));
-  const unformattable = (error: Error, item: { id: string }, style: string) => {
+  const unformattable = (error: Error, item: { id: string }) => {
     const p = byKey.get(item.id)!;
     bag.warn('CitationFailed', error.message, { file: p.file, line: p.line }, 'The paper\'s page shows its other citation styles. Check the entry\'s names and dates, or report the entry to Folio if it looks right.');
   };

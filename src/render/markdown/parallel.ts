@@ -1,7 +1,7 @@
 import { availableParallelism } from 'node:os';
 import type { RenderState } from '../helpers/context.js';
 import { siteUrl } from '../helpers/url.js';
-import { startWorker } from '../worker-thread.js';
+import { runWorker } from '../worker-thread.js';
 import { createMarkdownRenderer } from './index.js';
 import type { WorkerInput } from './worker.js';
 
@@ -23,34 +23,23 @@ export async function renderInParallel(sources: readonly string[], options: Para
   const size = Math.ceil(sources.length / threads);
   const shares = Array.from({ length: threads }, (_, i) => sources.slice(i * size, (i + 1) * size));
   // Workers start first, so their start-up (loading remark and rehype) overlaps this thread's share.
-  const workers = shares.slice(1).map((share) => runWorker({ sources: share, allowScripts: options.allowScripts, state: options.state }));
-  const render = createMarkdownRenderer({ allowScripts: options.allowScripts });
-  const toSite = (path: string) => siteUrl(path, options.state);
-  const own = shares[0]!.map((source) => {
+  // A worker that dies leaves its share to the caller, like a document that fails.
+  const workers = shares.slice(1).map(async (share) => (await runWorker<(string | undefined)[]>(WORKER, { sources: share, allowScripts: options.allowScripts, state: options.state } satisfies WorkerInput)) ?? share.map(() => undefined));
+  const own = renderEach(shares[0]!, options.allowScripts, options.state);
+  return [own, ...(await Promise.all(workers))].flat();
+}
+
+const WORKER = new URL('./worker.js', import.meta.url);
+
+/** Each source's HTML, or undefined for one that fails: the build renders it again where the failure is reported with its page. */
+export function renderEach(sources: readonly string[], allowScripts: boolean, state: RenderState): (string | undefined)[] {
+  const render = createMarkdownRenderer({ allowScripts });
+  const toSite = (path: string) => siteUrl(path, state);
+  return sources.map((source) => {
     try {
       return render(source, toSite);
     } catch {
       return undefined;
     }
-  });
-  const rest = await Promise.all(workers);
-  return [own, ...rest].flat();
-}
-
-const WORKER = new URL('./worker.js', import.meta.url);
-
-/** One worker's share; a worker that dies leaves its share to be rendered by the caller. */
-function runWorker(input: WorkerInput): Promise<(string | undefined)[]> {
-  return new Promise((resolve) => {
-    const worker = startWorker(WORKER, input);
-    let done = false;
-    const finish = (html: (string | undefined)[]) => {
-      if (done) return;
-      done = true;
-      resolve(html);
-    };
-    worker.once('message', (html: (string | null)[]) => finish(html.map((h) => h ?? undefined)));
-    worker.once('error', () => finish(input.sources.map(() => undefined)));
-    worker.once('exit', () => finish(input.sources.map(() => undefined)));
   });
 }

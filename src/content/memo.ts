@@ -16,4 +16,8 @@ export class TextMemo<T> {
     if (this.#values.size > this.size) this.#values.delete(this.#values.keys().next().value!);
     return made;
   }
+
+  forget(key: string): void {
+    this.#values.delete(key);
+  }
 }

@@ -46,17 +46,15 @@ export class SiteWriter {
     writeFileSync(target, file.contents);
   }
 
-  /** Copies the attachments and public/, then swaps the new site in. */
+  /** Copies the attachments and public/, then swaps the new site in. On failure, call `abandon`. */
   async finish(publicDir: string, attachments: readonly Attachment[] = []): Promise<void> {
     const { temp, old, outDir } = this.paths;
-    try {
-      for (const a of attachments) this.#ensureFolder(path.dirname(path.join(temp, a.to)));
-      await inBatches(attachments, 16, (a) => copyFile(a.from, path.join(temp, a.to)));
-      await copyPublic(publicDir, temp);
-      await swap(temp, outDir, old);
-    } finally {
-      await this.abandon();
-    }
+    for (const a of attachments) this.#ensureFolder(path.dirname(path.join(temp, a.to)));
+    await inBatches(attachments, 16, (a) => copyFile(a.from, path.join(temp, a.to)));
+    await copyPublic(publicDir, temp);
+    await swap(temp, outDir, old);
+    // The temporary folder is the output folder now: nothing is left to clean up.
+    inProgress.delete(this.paths);
   }
 
   /** Removes the temporary folder; the output folder stays as it was. */

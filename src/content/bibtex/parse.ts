@@ -1,5 +1,6 @@
 import { ContentError } from '../../errors.js';
 import { dollarsAsText } from './latex.js';
+import { TextMemo } from '../memo.js';
 import { scanBibtexFile, type ScannedEntry } from './scan.js';
 import { stringsUsedBy } from './strings.js';
 
@@ -58,23 +59,14 @@ interface RawEntry {
 /** Parses one BibTeX file's text; entries come back in file order. */
 export function parseBibtex(text: string, file: string): Promise<BibEntry[]> {
   // `folio serve` rebuilds on every save, and most saves leave the .bib files as they were.
-  return remembered(`${file}\0${text}`, () => parseBibtexText(text, file));
-}
-
-const recent = new Map<string, Promise<BibEntry[]>>();
-const REMEMBERED_FILES = 32;
-
-/** The last few files' entries (failures are not kept: the next call reports them again). */
-function remembered(key: string, parse: () => Promise<BibEntry[]>): Promise<BibEntry[]> {
-  let entries = recent.get(key);
-  if (!entries) {
-    entries = parse();
-    entries.catch(() => recent.delete(key));
-    recent.set(key, entries);
-    if (recent.size > REMEMBERED_FILES) recent.delete(recent.keys().next().value!);
-  }
+  const key = `${file}\0${text}`;
+  const entries = recentFiles.get(key, () => parseBibtexText(text, file));
+  // A failure is not kept: the next call reports it again.
+  entries.catch(() => recentFiles.forget(key));
   return entries;
 }
+
+const recentFiles = new TextMemo<Promise<BibEntry[]>>(32);
 
 async function parseBibtexText(text: string, file: string): Promise<BibEntry[]> {
   const { entries: scanned, blocks, bibtex } = scanBibtexFile(text, file);

@@ -1,3 +1,4 @@
+import { hash } from 'node:crypto';
 import path from 'node:path';
 import { resolveOptions, type BuildOptions } from './config/options.js';
 import { listFiles } from './content/files.js';
@@ -111,7 +112,8 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
   const started = performance.now();
   const resolved = resolveOptions(options);
   // Each page is written as soon as it is rendered, into a temporary folder swapped in at the end.
-  const writer = await SiteWriter.open(resolved.outDir);
+  // The site this build replaces is kept in the cache, so the next build rewrites only what changed.
+  const writer = await SiteWriter.open(resolved.outDir, resolved.cacheDir && path.join(resolved.cacheDir, 'output', hash('sha1', resolved.outDir).slice(0, 12)));
   let site: RenderedSite;
   let writing: number;
   try {

@@ -1,16 +1,17 @@
-import { existsSync, mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
-import { copyFile, cp, mkdir, rename, rm } from 'node:fs/promises';
+import { hash } from 'node:crypto';
+import { copyFileSync, existsSync, lstatSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, unlinkSync, writeFileSync, type Stats } from 'node:fs';
+import { cp, mkdir, rename, rm } from 'node:fs/promises';
 import path from 'node:path';
 import type { Attachment } from '../model/publication.js';
 import type { OutputFile } from '../render/site.js';
 
 /**
- * Writes the site into a temporary folder beside `outDir` and swaps it in only when every file is
- * written, so a failed or interrupted build leaves the previous site exactly as it was, and files
- * of removed pages disappear. `public/` is copied last, so a page can never overwrite an upload.
+ * Writes the site into a temporary folder and swaps it in only when every file is written, so a
+ * failed or interrupted build leaves the previous site exactly as it was, and files of removed
+ * pages disappear. `public/` is copied last, so a page can never overwrite an upload.
  */
-export async function writeSite(files: readonly OutputFile[], outDir: string, publicDir: string, attachments: readonly Attachment[] = []): Promise<void> {
-  const writer = await SiteWriter.open(outDir);
+export async function writeSite(files: readonly OutputFile[], outDir: string, publicDir: string, attachments: readonly Attachment[] = [], stateDir?: string): Promise<void> {
+  const writer = await SiteWriter.open(outDir, stateDir);
   try {
     for (const file of files) writer.write(file);
     await writer.finish(publicDir, attachments);
@@ -21,97 +22,331 @@ export async function writeSite(files: readonly OutputFile[], outDir: string, pu
 }
 
 /**
- * The output folder being written: files go into a temporary folder beside it as they come
- * (synchronously: for thousands of small files that is faster than queueing them, and nothing
- * waits on the disk meanwhile), and `finish` swaps it in.
+ * What the writer knows of a file it put in an output tree: its content's digest, and the size,
+ * modification time and inode it had then. A file whose stat still matches holds that content,
+ * which tells an unchanged file from an edited one without reading it.
+ */
+type Stamp = readonly [digest: string, size: number, mtimeMs: number, ino: number];
+type Manifest = Readonly<Record<string, Stamp>>;
+
+/** The two output trees of a `stateDir`: the output folder itself, and the one before it. */
+interface OutputState {
+  readonly current?: Manifest;
+  readonly previous?: Manifest;
+}
+
+interface WorkTree {
+  /** Where the new site is written, swapped in as `outDir` by `finish`. */
+  readonly temp: string;
+  readonly outDir: string;
+  /** Where the output folder goes during the swap. */
+  readonly old: string;
+  /** With a state folder, the replaced site is kept there as the base of the next build's tree. */
+  readonly stateDir?: string;
+  /** The files `temp` held when the build started (a tree of an earlier build), by path. */
+  readonly base: Manifest;
+  /** Whether `temp` started empty: then nothing in it can be stale. */
+  readonly fresh: boolean;
+  readonly state: OutputState;
+}
+
+/**
+ * The output folder being written. Files go into a temporary tree as they come (synchronously:
+ * for thousands of small files that is faster than queueing them, and nothing waits on the disk
+ * meanwhile), and `finish` swaps it in.
+ *
+ * With a state folder (in the build cache), the site the swap replaces is not deleted but kept as
+ * the next build's temporary tree: that build rewrites only the files whose content changed and
+ * deletes those no longer made. On a disk where creating a file and a folder costs 0.3-0.5 ms and
+ * deleting an old tree as much again, an unchanged 1,000-paper site then writes nothing at all.
+ * Without one (no cache, or a cache on another disk than the output, where folders cannot be
+ * renamed across), every build starts from an empty tree.
  */
 export class SiteWriter {
   readonly #folders = new Set<string>();
+  /** The files of the new site, by path: the manifest of the tree once it is the output folder. */
+  readonly #stamps = new Map<string, Stamp>();
+  #unchanged = 0;
 
-  private constructor(private readonly paths: { readonly temp: string; readonly old: string; readonly outDir: string }) {}
+  private constructor(private readonly tree: WorkTree) {}
 
-  static async open(outDir: string): Promise<SiteWriter> {
-    const parent = path.dirname(path.resolve(outDir));
-    const name = path.basename(path.resolve(outDir));
-    const paths = { temp: path.join(parent, `.folio-tmp-${name}-${process.pid}`), old: path.join(parent, `.folio-old-${name}-${process.pid}`), outDir: path.resolve(outDir) };
-    inProgress.add(paths);
-    await rm(paths.temp, { recursive: true, force: true });
-    await mkdir(paths.temp, { recursive: true });
-    return new SiteWriter(paths);
+  static async open(outDir: string, stateDir?: string): Promise<SiteWriter> {
+    const resolved = path.resolve(outDir);
+    const parent = path.dirname(resolved);
+    const name = path.basename(resolved);
+    await mkdir(parent, { recursive: true });
+    if (stateDir && (await sameDisk(parent, stateDir))) {
+      const tree = claimPreviousTree(path.resolve(stateDir), resolved);
+      inProgress.add(tree);
+      return new SiteWriter(tree);
+    }
+    const tree = { temp: path.join(parent, `.folio-tmp-${name}-${process.pid}`), old: path.join(parent, `.folio-old-${name}-${process.pid}`), outDir: resolved, base: {}, fresh: true, state: {} };
+    inProgress.add(tree);
+    await rm(tree.temp, { recursive: true, force: true });
+    await mkdir(tree.temp, { recursive: true });
+    return new SiteWriter(tree);
+  }
+
+  /** How many files of the site were already in the tree, byte for byte, and were left alone. */
+  get unchanged(): number {
+    return this.#unchanged;
   }
 
   write(file: OutputFile): void {
-    const target = path.join(this.paths.temp, file.path);
+    const digest = hash('sha1', file.contents);
+    if (this.#keep(file.path, digest)) return;
+    const target = path.join(this.tree.temp, file.path);
     this.#ensureFolder(path.dirname(target));
-    writeFileSync(target, file.contents);
+    replacing(target, () => writeFileSync(target, file.contents));
+    this.#stamps.set(file.path, stampOf(digest, lstatSync(target)));
   }
 
   /** Copies the attachments and public/, then swaps the new site in. On failure, call `abandon`. */
   async finish(publicDir: string, attachments: readonly Attachment[] = []): Promise<void> {
-    const { temp, old, outDir } = this.paths;
-    for (const a of attachments) this.#ensureFolder(path.dirname(path.join(temp, a.to)));
-    await inBatches(attachments, 16, (a) => copyFile(a.from, path.join(temp, a.to)));
-    await copyPublic(publicDir, temp);
-    await swap(temp, outDir, old);
+    for (const a of attachments) this.#copy(a.from, a.to);
+    await this.#copyPublic(publicDir);
+    this.#removeStale();
+    await this.#swap();
     // The temporary folder is the output folder now: nothing is left to clean up.
-    inProgress.delete(this.paths);
+    inProgress.delete(this.tree);
   }
 
-  /** Removes the temporary folder; the output folder stays as it was. */
+  /** Puts the temporary tree aside (or removes it); the output folder stays as it was. */
   async abandon(): Promise<void> {
-    await rm(this.paths.temp, { recursive: true, force: true });
-    inProgress.delete(this.paths);
+    setAside(this.tree);
+    inProgress.delete(this.tree);
+  }
+
+  /** Whether the tree already holds `digest` at `file` (and has not been touched since): then it stays. */
+  #keep(file: string, digest: string): boolean {
+    const known = this.#stamps.has(file) ? undefined : this.tree.base[file];
+    if (!known || known[0] !== digest) return false;
+    const stats = lstatSync(path.join(this.tree.temp, file), { throwIfNoEntry: false });
+    if (!stats?.isFile() || stats.size !== known[1] || stats.mtimeMs !== known[2] || stats.ino !== known[3]) return false;
+    this.#stamps.set(file, known);
+    this.#unchanged++;
+    return true;
+  }
+
+  /** Copies `from` to `to` below the tree, unless the copy there is of this very version of it. */
+  #copy(from: string, to: string): void {
+    const source = statSync(from);
+    // Like make and rsync: a source of the same size and modification time is the same file.
+    const digest = `copy ${source.size} ${source.mtimeMs}`;
+    if (this.#keep(to, digest)) return;
+    const target = path.join(this.tree.temp, to);
+    this.#ensureFolder(path.dirname(target));
+    replacing(target, () => copyFileSync(from, target));
+    this.#stamps.set(to, stampOf(digest, lstatSync(target)));
+  }
+
+  async #copyPublic(publicDir: string): Promise<void> {
+    let entries;
+    try {
+      entries = readdirSync(publicDir, { recursive: true, withFileTypes: true });
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return;
+      throw error;
+    }
+    for (const entry of entries) {
+      const from = path.join(entry.parentPath, entry.name);
+      const to = toPosix(path.relative(publicDir, from));
+      if (entry.isFile()) this.#copy(from, to);
+      else if (!entry.isDirectory()) {
+        // A symbolic link (or anything else) is copied as cp always did, never skipped.
+        const target = path.join(this.tree.temp, to);
+        this.#ensureFolder(path.dirname(target));
+        rmSync(target, { recursive: true, force: true });
+        await cp(from, target, { recursive: true });
+        this.#stamps.set(to, ['', -1, -1, -1]);
+      }
+    }
+  }
+
+  /** Deletes what an earlier build left in the tree that this site no longer has. */
+  #removeStale(): void {
+    if (this.tree.fresh) return;
+    const folders = new Set<string>();
+    for (const file of this.#stamps.keys()) {
+      for (let i = file.indexOf('/'); i !== -1; i = file.indexOf('/', i + 1)) folders.add(file.slice(0, i));
+    }
+    // The tree itself is walked, not the manifest trusted: a file put into dist/ by hand goes too.
+    const stale = readdirSync(this.tree.temp, { recursive: true, withFileTypes: true })
+      .map((entry) => ({ entry, file: toPosix(path.relative(this.tree.temp, path.join(entry.parentPath, entry.name))) }))
+      .filter(({ entry, file }) => (entry.isDirectory() ? !folders.has(file) : !this.#stamps.has(file)))
+      .map(({ file }) => file)
+      .sort();
+    let removed: string | undefined;
+    for (const file of stale) {
+      if (removed !== undefined && file.startsWith(`${removed}/`)) continue;
+      rmSync(path.join(this.tree.temp, file), { recursive: true, force: true });
+      removed = file;
+    }
+  }
+
+  async #swap(): Promise<void> {
+    const { temp, old, outDir, stateDir, state } = this.tree;
+    const replaced = stateDir ? path.join(stateDir, 'previous') : old;
+    // Another build of the same site, finished meanwhile, may have left its own previous tree.
+    await rm(replaced, { recursive: true, force: true });
+    let hadOld = true;
+    try {
+      await rename(outDir, replaced);
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
+      hadOld = false;
+    }
+    try {
+      await rename(temp, outDir);
+    } catch (error) {
+      if (hadOld) await rename(replaced, outDir);
+      throw error;
+    }
+    if (!stateDir) {
+      if (hadOld) await rm(old, { recursive: true, force: true });
+      return;
+    }
+    const next: OutputState = { current: Object.fromEntries(this.#stamps), ...(hadOld && state.current ? { previous: state.current } : {}) };
+    writeState(stateDir, next);
   }
 
   #ensureFolder(folder: string): void {
     if (this.#folders.has(folder)) return;
-    mkdirSync(folder, { recursive: true });
+    try {
+      mkdirSync(folder, { recursive: true });
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code;
+      if (code !== 'EEXIST' && code !== 'ENOTDIR') throw error;
+      // An earlier build had a file where this site has a folder (`a` then, `a/index.html` now).
+      removeFileInTheWay(this.tree.temp, folder);
+      mkdirSync(folder, { recursive: true });
+    }
     this.#folders.add(folder);
   }
 }
 
-const inProgress = new Set<{ temp: string; old: string; outDir: string }>();
+const inProgress = new Set<WorkTree>();
 
 /**
  * For an interrupted process (Ctrl-C): puts the previous output folder back if the swap was cut
- * half-way, and removes the temporary folders. Synchronous, so it can run in a signal handler
+ * half-way, and puts the temporary trees aside. Synchronous, so it can run in a signal handler
  * right before the process exits.
  */
 export function abandonWrites(): void {
-  for (const { temp, old, outDir } of inProgress) {
-    if (existsSync(old) && !existsSync(outDir)) renameSync(old, outDir);
-    rmSync(temp, { recursive: true, force: true });
-    if (existsSync(outDir)) rmSync(old, { recursive: true, force: true });
+  for (const tree of inProgress) {
+    const replaced = tree.stateDir ? path.join(tree.stateDir, 'previous') : tree.old;
+    if (existsSync(replaced) && !existsSync(tree.outDir)) renameSync(replaced, tree.outDir);
+    setAside(tree);
+    if (!tree.stateDir && existsSync(tree.outDir)) rmSync(tree.old, { recursive: true, force: true });
   }
   inProgress.clear();
 }
 
-async function copyPublic(publicDir: string, into: string): Promise<void> {
+/**
+ * Takes the tree kept by the previous build of `outDir` as this build's temporary tree. Renaming
+ * it claims it: a second build running at the same time finds none and starts from an empty one.
+ */
+function claimPreviousTree(stateDir: string, outDir: string): WorkTree {
+  mkdirSync(stateDir, { recursive: true });
+  removeAbandonedTrees(stateDir);
+  const temp = path.join(stateDir, `work-${process.pid}`);
+  const state = readState(stateDir);
+  rmSync(temp, { recursive: true, force: true });
   try {
-    await cp(publicDir, into, { recursive: true });
+    renameSync(path.join(stateDir, 'previous'), temp);
+    return { temp, outDir, old: path.join(stateDir, 'previous'), stateDir, base: state.previous ?? {}, fresh: false, state };
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
+    mkdirSync(temp);
+    return { temp, outDir, old: path.join(stateDir, 'previous'), stateDir, base: {}, fresh: true, state };
   }
 }
 
-async function swap(temp: string, outDir: string, old: string): Promise<void> {
-  await rm(old, { recursive: true, force: true });
-  let hadOld = true;
-  try {
-    await rename(outDir, old);
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
-    hadOld = false;
+/** A tree not swapped in: kept as the next build's base when there is a state folder (its stamps still tell what is in it), else removed. */
+function setAside(tree: WorkTree): void {
+  if (tree.stateDir) {
+    const previous = path.join(tree.stateDir, 'previous');
+    if (existsSync(tree.temp) && !existsSync(previous)) {
+      try {
+        renameSync(tree.temp, previous);
+        // Files written by this build have new stamps, so the base's manifest never vouches for them.
+        writeState(tree.stateDir, { ...readState(tree.stateDir), previous: tree.base });
+        return;
+      } catch {
+        // Fall through: the tree is only a time saver.
+      }
+    }
   }
-  try {
-    await rename(temp, outDir);
-  } catch (error) {
-    if (hadOld) await rename(old, outDir);
-    throw error;
-  }
-  if (hadOld) await rm(old, { recursive: true, force: true });
+  rmSync(tree.temp, { recursive: true, force: true });
 }
 
-async function inBatches<T>(items: readonly T[], size: number, run: (item: T) => Promise<unknown>): Promise<void> {
-  for (let i = 0; i < items.length; i += size) await Promise.all(items.slice(i, i + size).map(run));
+/** Work trees of builds killed outright (no Ctrl-C handler ran): their process is gone. */
+function removeAbandonedTrees(stateDir: string): void {
+  for (const name of readdirSync(stateDir)) {
+    const pid = /^work-(\d+)$/.exec(name)?.[1];
+    if (pid && Number(pid) !== process.pid && !isRunning(Number(pid))) rmSync(path.join(stateDir, name), { recursive: true, force: true });
+  }
+}
+
+function isRunning(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+function readState(stateDir: string): OutputState {
+  try {
+    const data = JSON.parse(readFileSync(path.join(stateDir, 'manifest.json'), 'utf8')) as OutputState;
+    return typeof data === 'object' && data !== null ? data : {};
+  } catch {
+    // Missing or broken: no file of the kept tree is trusted, so every one is written again.
+    return {};
+  }
+}
+
+function writeState(stateDir: string, state: OutputState): void {
+  const file = path.join(stateDir, 'manifest.json');
+  writeFileSync(`${file}.${process.pid}`, JSON.stringify(state));
+  renameSync(`${file}.${process.pid}`, file);
+}
+
+async function sameDisk(parent: string, stateDir: string): Promise<boolean> {
+  await mkdir(stateDir, { recursive: true });
+  return statSync(parent).dev === statSync(stateDir).dev;
+}
+
+function stampOf(digest: string, stats: Stats): Stamp {
+  return [digest, stats.size, stats.mtimeMs, stats.ino];
+}
+
+/** Runs `write`; where an earlier build left a folder at the file's path, removes it first. */
+function replacing(target: string, write: () => void): void {
+  try {
+    write();
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'EISDIR') throw error;
+    rmSync(target, { recursive: true, force: true });
+    write();
+  }
+}
+
+/** Deletes the file standing where a folder of `folder`'s path must be. */
+function removeFileInTheWay(root: string, folder: string): void {
+  const parts = path.relative(root, folder).split(path.sep);
+  for (let i = 1; i <= parts.length; i++) {
+    const ancestor = path.join(root, ...parts.slice(0, i));
+    const stats = lstatSync(ancestor, { throwIfNoEntry: false });
+    if (!stats) return;
+    if (!stats.isDirectory()) {
+      unlinkSync(ancestor);
+      return;
+    }
+  }
+}
+
+function toPosix(file: string): string {
+  return file.split(path.sep).join('/');
 }

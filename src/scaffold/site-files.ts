@@ -104,11 +104,14 @@ jobs:
         run: npm ci
 
       # Folio keeps formatted citations and rendered markdown here: with it restored, a build
-      # formats only the BibTeX entries that changed since the last deployment.
+      # formats only the BibTeX entries that changed since the last deployment. output/ holds a
+      # copy of the previous site, which saves nothing in a fresh checkout: it is left out.
       - name: Restore Folio's build cache
         uses: actions/cache@v5
         with:
-          path: node_modules/.cache/folio
+          path: |
+            node_modules/.cache/folio
+            !node_modules/.cache/folio/output
           key: folio-\${{ github.sha }}
           restore-keys: folio-
 

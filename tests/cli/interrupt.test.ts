@@ -39,10 +39,13 @@ describe('interrupting folio build', () => {
       stderr += chunk.toString();
     });
     const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
-    // Wait until the temporary folder exists and has files in it, then press Ctrl-C.
+    // Wait until the temporary tree (in the build cache, beside the tree it keeps of the site it
+    // replaces) has files in it, then press Ctrl-C.
+    const outputState = path.join(dir, 'node_modules/.cache/folio/output');
+    const workTrees = async () => (await readdir(outputState, { recursive: true }).catch(() => [] as string[])).filter((name) => /(^|\/)work-\d+$/.test(name));
     for (let i = 0; i < 4000; i++) {
-      const temp = (await readdir(dir)).find((name) => name.startsWith('.folio-tmp-'));
-      if (temp && (await readdir(path.join(dir, temp)).catch(() => [])).length > 0) break;
+      const [temp] = await workTrees();
+      if (temp && (await readdir(path.join(outputState, temp)).catch(() => [])).length > 0) break;
       await new Promise((r) => setTimeout(r, 5));
     }
     child.kill('SIGINT');
@@ -50,7 +53,8 @@ describe('interrupting folio build', () => {
     if (code === 0) return expect.fail('the build finished before it could be interrupted; make the generated site bigger');
     expect(code).toBe(130);
     expect(stderr).toContain('Interrupted');
-    expect((await readdir(dir)).sort()).toEqual(['content', 'dist']);
+    expect((await readdir(dir)).sort()).toEqual(['content', 'dist', 'node_modules']);
+    expect(await workTrees()).toEqual([]);
     expect(await hashTree(path.join(dir, 'dist'))).toEqual(before);
   }, 120_000);
 });

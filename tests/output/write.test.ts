@@ -36,6 +36,19 @@ describe('output', () => {
     expect(b).toEqual(a);
   });
 
+  // From the third build on, the tree of the build before last is updated in place of a new one.
+  it('comes out as a fresh build does when it only rewrites what changed', async () => {
+    await build(options());
+    await build(options());
+    await writeFile(path.join(dir, 'content/pages/teaching.md'), (await readFile(path.join(dir, 'content/pages/teaching.md'), 'utf8')).replace(/\n---\n/, '\n---\nAn edit.\n\n'));
+    await rm(path.join(dir, 'content/pages/research/index.md'));
+    await build(options());
+    await build({ ...options('fresh'), cacheDir: false });
+    const [updated, fresh] = await Promise.all([hashTree(path.join(dir, 'dist')), hashTree(path.join(dir, 'fresh'))]);
+    expect(Object.keys(updated)).not.toContain(path.join('research', 'index.html'));
+    expect(updated).toEqual(fresh);
+  });
+
   it('leaves the previous site byte for byte when a build fails, and no temporary folder', async () => {
     await build(options());
     const before = await hashTree(path.join(dir, 'dist'));

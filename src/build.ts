@@ -2,6 +2,7 @@ import { hash } from 'node:crypto';
 import path from 'node:path';
 import { resolveOptions, type BuildOptions } from './config/options.js';
 import { listFiles } from './content/files.js';
+import { keepConversionsIn } from './content/bibtex/latex.js';
 import { loadContent } from './content/index.js';
 import { BuildFailed, collect, DiagnosticBag, type Diagnostic } from './errors.js';
 import { buildSite, type SiteModel } from './model/site.js';
@@ -44,6 +45,8 @@ export interface BuildCaches {
   readonly markdown: BuildCache;
   /** Parsed .bib files, by their text. */
   readonly bibtex: BuildCache;
+  /** BibTeX fields converted from LaTeX to HTML, by their text. */
+  readonly latex: BuildCache;
   /** Compiled templates, reused while the template files are unchanged. */
   readonly templates?: CompiledTemplates;
   /** Started on the first build with publications; keeps its citeproc engines and cache. */
@@ -60,9 +63,9 @@ export async function renderSiteInMemory(options: BuildOptions = {}, previous?: 
   const resolved = resolveOptions(options);
   const bag = new DiagnosticBag();
   const clock = phaseClock(started);
-  const [bibtexCache, markdownCache] = previous
-    ? [previous.bibtex.next(), previous.markdown.next()]
-    : await Promise.all([BuildCache.open(resolved.cacheDir, 'bibtex'), BuildCache.open(resolved.cacheDir, 'markdown')]);
+  const [bibtexCache, markdownCache, latexCache] = previous
+    ? [previous.bibtex.next(), previous.markdown.next(), previous.latex.next()]
+    : await Promise.all([BuildCache.open(resolved.cacheDir, 'bibtex'), BuildCache.open(resolved.cacheDir, 'markdown'), BuildCache.open(resolved.cacheDir, 'latex')]);
   const [content, compiled, publicFiles] = await Promise.all([
     loadContent(resolved.contentDir, bag, resolved.baseUrl, { bibtex: bibtexCache }),
     templatesOf(resolved.templatesDir, previous?.templates).catch((error) => collect(bag, () => { throw error; })),
@@ -70,7 +73,13 @@ export async function renderSiteInMemory(options: BuildOptions = {}, previous?: 
   ]);
   const templates = compiled?.templates;
   const load = clock();
-  const model = content ? buildSite(content, bag, new Set(publicFiles)) : undefined;
+  keepConversionsIn(latexCache);
+  let model: SiteModel | undefined;
+  try {
+    model = content ? buildSite(content, bag, new Set(publicFiles)) : undefined;
+  } finally {
+    keepConversionsIn(undefined);
+  }
   const modelled = clock();
   const styles = model?.site.publications.citationStyles ?? [];
   let citationFormatter = previous?.citations;
@@ -101,7 +110,7 @@ export async function renderSiteInMemory(options: BuildOptions = {}, previous?: 
   }
   const diagnostics = bag.list(resolved.strict);
   if (diagnostics.some((d) => d.severity === 'error') || !model) throw new BuildFailed(diagnostics);
-  return { model, files, paths, publicFiles, warnings: diagnostics, phases: { load, model: modelled, cite: cited, render: rendered }, caches: { markdown: markdownCache, bibtex: bibtexCache, ...(compiled ? { templates: compiled } : {}), ...(citationFormatter ? { citations: citationFormatter } : {}) } };
+  return { model, files, paths, publicFiles, warnings: diagnostics, phases: { load, model: modelled, cite: cited, render: rendered }, caches: { markdown: markdownCache, bibtex: bibtexCache, latex: latexCache, ...(compiled ? { templates: compiled } : {}), ...(citationFormatter ? { citations: citationFormatter } : {}) } };
 }
 
 /**
@@ -125,7 +134,7 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
     throw error;
   }
   // Only after a good build, so a failed one never leaves half its work behind as "known good".
-  await Promise.all([site.caches.markdown.save(), site.caches.bibtex.save(), site.caches.citations?.flush()]).catch(() => undefined);
+  await Promise.all([site.caches.markdown.save(), site.caches.bibtex.save(), site.caches.latex.save(), site.caches.citations?.flush()]).catch(() => undefined);
   const { model } = site;
   const written = new Set([...site.paths, ...model.attachments.map((a) => a.to), ...site.publicFiles]).size;
   return {

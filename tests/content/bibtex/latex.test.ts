@@ -1,6 +1,10 @@
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { load } from 'cheerio';
 import { describe, expect, it } from 'vitest';
-import { htmlToText, latexToHtml } from '../../../src/content/bibtex/latex.js';
+import { htmlToText, keepConversionsIn, latexToHtml } from '../../../src/content/bibtex/latex.js';
+import { BuildCache } from '../../../src/output/cache.js';
 
 describe('latexToHtml', () => {
   it.each([
@@ -37,5 +41,22 @@ describe('latexToHtml', () => {
     const html = latexToHtml('<script>alert(1)</script> <img src=x onerror=alert(2)> a < b', 'title');
     expect(html).toBe('&lt;script&gt;alert(1)&lt;/script&gt; &lt;img src=x onerror=alert(2)&gt; a &lt; b');
     expect(load(html)('script, img')).toHaveLength(0);
+  });
+});
+
+describe('conversions kept between builds', () => {
+  it('records each new conversion in the build cache it is given', async () => {
+    const dir = await mkdtemp(path.join(tmpdir(), 'folio-latex-cache-'));
+    try {
+      const first = await BuildCache.open(dir, 'latex');
+      keepConversionsIn(first);
+      const html = latexToHtml('Erd{\\H{o}}s and $\\ell_2$, a field no other test converts', 'title');
+      keepConversionsIn(undefined);
+      expect(first.stats).toEqual({ hits: 0, misses: 1 });
+      await first.save();
+      expect(Object.values(JSON.parse(await readFile(path.join(dir, 'latex.json'), 'utf8')))).toEqual([html]);
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
   });
 });

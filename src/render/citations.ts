@@ -149,10 +149,22 @@ async function formatInWorker(style: CitationStyle, items: readonly CslItem[]): 
 // Bump when prepareItem or finishEntry change what they produce, so cached entries are made again.
 const OUTPUT_VERSION = 1;
 
-/** Same style, same engine, same item: same entry. Object keys are sorted so their order does not matter. */
+/** Same style, same engine, same item: same entry. */
 function cacheKey(style: CitationStyle, versions: string, item: CslItem): string {
-  const json = JSON.stringify(item, (_, value: unknown) =>
-    value && typeof value === 'object' && !Array.isArray(value) ? Object.fromEntries(Object.entries(value).sort(([a], [b]) => (a < b ? -1 : 1))) : value,
-  );
-  return createHash('sha256').update(`${OUTPUT_VERSION}\n${versions}\n${style.hash}\n${json}`).digest('hex');
+  return createHash('sha256').update(`${OUTPUT_VERSION}\n${versions}\n${style.hash}\n${canonicalJson(item)}`).digest('hex');
+}
+
+// Every style formats the same item objects: their JSON is made once, not once a style.
+const canonical = new WeakMap<CslItem, string>();
+
+/** The item as JSON with object keys sorted, so their order does not matter. */
+function canonicalJson(item: CslItem): string {
+  let json = canonical.get(item);
+  if (json === undefined) {
+    json = JSON.stringify(item, (_, value: unknown) =>
+      value && typeof value === 'object' && !Array.isArray(value) ? Object.fromEntries(Object.entries(value).sort(([a], [b]) => (a < b ? -1 : 1))) : value,
+    );
+    canonical.set(item, json);
+  }
+  return json;
 }

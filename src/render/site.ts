@@ -5,6 +5,7 @@ import type { BuildCache } from '../output/cache.js';
 import type { Route, SiteModel } from '../model/site.js';
 import { closest } from '../content/suggest.js';
 import type { RenderState } from './helpers/context.js';
+import type { ReusedBlock } from './helpers/reuse.js';
 import { siteUrl } from './helpers/url.js';
 import { createMarkdownRenderer, MARKDOWN_FINGERPRINT } from './markdown/index.js';
 import { renderAtomFeed } from './feed.js';
@@ -119,6 +120,8 @@ export function renderSiteTo(model: SiteModel, templates: Templates, bag: Diagno
   shared.teaching_groups = model.teachingGroups.map((g) => ({ title: g.title, id: g.id, items: g.items.map((c) => courseBySlug.get(c.slug)!) }));
   const projectBySlug = new Map(shared.projects.map((p) => [p.slug, p]));
 
+  // Blocks of `{{#reuse}}` (publication cards), rendered once for every page that shows them.
+  const reused = new WeakMap<object, ReusedBlock>();
   const base = templates.layouts.get('base');
   const total = model.routes.length;
   for (const [done, route] of model.routes.entries()) {
@@ -128,7 +131,7 @@ export function renderSiteTo(model: SiteModel, templates: Templates, bag: Diagno
       reportUnknownLayout(route, templates, bag);
       continue;
     }
-    const state: RenderState = { ...rootState, outputPath: route.outputPath, absoluteLinks: route.outputPath === '404.html' };
+    const state: RenderState = { ...rootState, outputPath: route.outputPath, absoluteLinks: route.outputPath === '404.html', reused };
     const paper = route.publication;
     const filtered = route.filter ? { publication_groups: [{ title: route.filter.title, id: route.filter.slug, items: views(route.filter.items) }] } : {};
     const context = {

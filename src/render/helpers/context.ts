@@ -1,4 +1,5 @@
 import type { HelperOptions } from 'handlebars';
+import type { ReusedBlock } from './reuse.js';
 
 /** What every helper may know about the page being rendered (set by renderSite on the root context). */
 export interface RenderState {
@@ -9,6 +10,10 @@ export interface RenderState {
   readonly origin: string;
   readonly basePath: string;
   readonly language: string;
+  /** Blocks of `{{#reuse}}` already rendered in this build, by their object. */
+  readonly reused?: WeakMap<object, ReusedBlock>;
+  /** Inside a block being rendered for reuse: the site paths its `{{url}}`s link to, in order. */
+  readonly links?: string[];
 }
 
 export function stateOf(options: HelperOptions): RenderState {

@@ -4,6 +4,7 @@ import { date } from './date.js';
 import { createIconHelper } from './icon.js';
 import { json } from './json.js';
 import { eq, join } from './logic.js';
+import { reuse } from './reuse.js';
 import { url } from './url.js';
 
 /** Every helper the templates can call, registered on one Handlebars environment. */
@@ -16,5 +17,6 @@ export function registerHelpers(env: typeof Handlebars): void {
     json,
     eq,
     join,
+    reuse,
   });
 }

@@ -1,5 +1,5 @@
 import { posix } from 'node:path';
-import type { HelperOptions } from 'handlebars';
+import Handlebars, { type HelperOptions } from 'handlebars';
 import { isSitePath } from '../../urls.js';
 import { stateOf, type RenderState } from './context.js';
 
@@ -8,8 +8,18 @@ import { stateOf, type RenderState } from './context.js';
  * under any base path and from file://; on 404.html, absolute from the root with the base path.
  * Absolute URLs, `#anchors` and relative paths pass through unchanged.
  */
-export function url(target: unknown, options: HelperOptions): string {
-  return siteUrl(String(target ?? ''), stateOf(options));
+export function url(target: unknown, options: HelperOptions): string | Handlebars.SafeString {
+  const path = String(target ?? '');
+  const state = stateOf(options);
+  if (state.links && path.startsWith('/') && isSitePath(path)) return linkSlot(state.links.push(path) - 1);
+  return siteUrl(path, state);
+}
+
+/** Where a `{{#reuse}}` block links: the index of a site path, for each page to fill in (see reuse.ts). */
+export const LINK_SLOT = /\uE010(\d+)\uE011/g;
+
+function linkSlot(index: number): Handlebars.SafeString {
+  return new Handlebars.SafeString(`\uE010${index}\uE011`);
 }
 
 export function siteUrl(target: string, state: RenderState): string {

@@ -7,7 +7,7 @@ import { loadContent } from './content/index.js';
 import { BuildFailed, collect, DiagnosticBag, type Diagnostic } from './errors.js';
 import { buildSite, type SiteModel } from './model/site.js';
 import type { CitationFormatter } from './render/citations.js';
-import { renderSiteTo, type FormattedCitation, type OutputFile } from './render/site.js';
+import { renderSiteTo, siteMarkdown, type FormattedCitation, type OutputFile } from './render/site.js';
 import { reportMissingLinkedFiles } from './render/markdown/linked-files.js';
 import { prerenderPages } from './render/prerender.js';
 import { templatesOf, type CompiledTemplates } from './render/template-cache.js';
@@ -91,15 +91,18 @@ export async function renderSiteInMemory(options: BuildOptions = {}, previous?: 
     citations = await formatPaperCitations(model.publications, citationFormatter, bag, { styles, at: model.site.publications.citationStylesAt ?? { file: path.join(resolved.contentDir, 'site.yml'), field: 'publications.citation_styles' } });
   }
   const cited = clock();
-  if (model && templates) await prerenderPages(model, markdownCache);
   const files: OutputFile[] = [];
-  const info = { version: VERSION, markdownCache, ...(citations ? { citations } : {}), ...(options.onProgress ? { onProgress: options.onProgress } : {}) };
   // A build that already failed renders only to report template problems too: nothing is written,
   // and paths that clash (reported) are never tried on the disk.
   const sink = emit && !bag.hasErrors ? emit : (file: OutputFile) => files.push(file);
-  const paths = model && templates ? renderSiteTo(model, templates, bag, info, sink) : [];
-  // Only now is every file of the site known: a page may link any other page, public/ file or attachment.
-  if (model && templates) reportMissingLinkedFiles(model.routes.flatMap((r) => (r.page ? [r.page] : [])), new Set([...paths, ...publicFiles, ...model.attachments.map((a) => a.to)]), bag);
+  let paths: string[] = [];
+  if (model && templates) {
+    await prerenderPages(model, markdownCache);
+    const markdown = await siteMarkdown(model, markdownCache);
+    paths = renderSiteTo(model, templates, bag, { version: VERSION, markdown, ...(citations ? { citations } : {}), ...(options.onProgress ? { onProgress: options.onProgress } : {}) }, sink);
+    // Only now is every file of the site known: a page may link any other page, public/ file or attachment.
+    await reportMissingLinkedFiles(model.routes.flatMap((r) => (r.page ? [r.page] : [])), new Set([...paths, ...publicFiles, ...model.attachments.map((a) => a.to)]), bag);
+  }
   const rendered = clock();
 
   const shadowed = new Set(publicFiles);

@@ -1,7 +1,6 @@
 import type { SiteModel } from '../model/site.js';
 import type { BuildCache } from '../output/cache.js';
-import { renderInParallel } from './markdown/parallel.js';
-import { markdownSetup } from './site.js';
+import { markdownSetup } from './site-markdown.js';
 
 /** Below this many pages to render, starting worker threads costs more than it saves. */
 export const PARALLEL_FROM = 200;
@@ -16,6 +15,8 @@ export async function prerenderPages(model: SiteModel, cache: BuildCache, option
   for (const route of model.routes) if (route.page && !cache.knows(salt, route.page.body)) bodies.add(route.page.body);
   if (bodies.size < (options.minimum ?? PARALLEL_FROM)) return 0;
   const sources = [...bodies];
+  // Loaded only when there is work for the threads: a warm build never loads remark and rehype.
+  const { renderInParallel } = await import('./markdown/parallel.js');
   const html = await renderInParallel(sources, { allowScripts: model.site.allowScripts, state: rootState, ...(options.threads ? { threads: options.threads } : {}) });
   let rendered = 0;
   html.forEach((h, i) => {

@@ -4,7 +4,7 @@ import type { RenderMarkdown } from './views.js';
 
 /** Group members, courses and projects as the templates see them (snake_case, docs/templates.md). */
 
-type ViewsOf = (keys: readonly { key: string }[]) => PublicationView[];
+export type ViewsOf = (keys: readonly { key: string }[]) => PublicationView[];
 
 export function memberView(m: Member, render: RenderMarkdown, publications: ViewsOf) {
   const { person } = m;

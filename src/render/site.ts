@@ -6,17 +6,16 @@ import type { Route, SiteModel } from '../model/site.js';
 import { closest } from '../content/suggest.js';
 import type { RenderState } from './helpers/context.js';
 import type { ReusedBlock } from './helpers/reuse.js';
-import { siteUrl } from './helpers/url.js';
-import { createMarkdownRenderer, MARKDOWN_FINGERPRINT } from './markdown/index.js';
+import { loadSiteMarkdown, markdownSetup, type SiteMarkdown } from './site-markdown.js';
 import { renderAtomFeed } from './feed.js';
 import { renderRobots, renderSitemap } from './meta-files.js';
 import type { Templates } from './templates.js';
 import { highwireTags, metricsView, publicationView, scholarlyArticleJson, withStrings } from './publication-view.js';
 import { stringName } from '../content/bibtex/strings.js';
 import { profilePageJson } from './profile-json.js';
-import { courseView, memberView, projectView } from './section-views.js';
+import { courseView, memberView, projectView, type ViewsOf } from './section-views.js';
 import { talkEventsJson } from './talk-events.js';
-import { cvView, inlineRenderer, newsView, siteView, talkView } from './views.js';
+import { cvView, newsView, siteView, talkView } from './views.js';
 
 /** A file of the finished site: its path below the output folder and its contents. */
 export interface OutputFile {
@@ -26,8 +25,8 @@ export interface OutputFile {
 
 export interface RenderInfo {
   readonly version: string;
-  /** Rendered markdown from earlier builds, by source hash. */
-  readonly markdownCache?: BuildCache;
+  /** The site's markdown, from siteMarkdown. */
+  readonly markdown: SiteMarkdown;
   readonly onProgress?: BuildOptions['onProgress'];
   /** Copy-ready citations of each paper (by key), in each style, for its own page. */
   readonly citations?: ReadonlyMap<string, readonly FormattedCitation[]>;
@@ -40,21 +39,25 @@ export interface FormattedCitation {
   readonly text: string;
 }
 
-/** How markdown is rendered for `site`, and the part of its cache key besides the markdown itself. */
-export function markdownSetup(site: SiteModel['site']): { rootState: RenderState; salt: string } {
-  return {
-    // Markdown is rendered once per item with root-absolute links (base path included), so it can be
-    // shared by every page that shows it.
-    rootState: { outputPath: 'index.html', absoluteLinks: true, origin: site.origin, basePath: site.basePath, language: site.language },
-    // Same markdown, same renderer, same base path: same HTML, so an unchanged page is never re-rendered.
-    salt: `${MARKDOWN_FINGERPRINT}|${site.basePath}|${site.allowScripts}`,
-  };
+/**
+ * The markdown renderSiteTo will ask for, from `cache` (rendered markdown from earlier builds, by
+ * source hash); remark is loaded only if the cache lacks some of it.
+ */
+export function siteMarkdown(model: SiteModel, cache: BuildCache | undefined): Promise<SiteMarkdown> {
+  return loadSiteMarkdown(model.site, cache, (markdown) => {
+    // What renderSiteTo renders, by the same code. Which publications a view lists renders no
+    // markdown; a page whose layout is missing is asked for too, which at worst loads remark for nothing.
+    contentViews(model, markdown, () => []);
+    for (const route of model.routes) pageContent(route, markdown);
+  });
 }
 
 /** Renders every route, redirect and meta file of the site; template problems go into `bag`. */
-export function renderSite(model: SiteModel, templates: Templates, bag: DiagnosticBag, info: RenderInfo): OutputFile[] {
+export async function renderSite(model: SiteModel, templates: Templates, bag: DiagnosticBag, info: Omit<RenderInfo, 'markdown'> & { markdownCache?: BuildCache }): Promise<OutputFile[]> {
+  const { markdownCache, ...rest } = info;
+  const markdown = await siteMarkdown(model, markdownCache);
   const files: OutputFile[] = [];
-  renderSiteTo(model, templates, bag, info, (file) => files.push(file));
+  renderSiteTo(model, templates, bag, { ...rest, markdown }, (file) => files.push(file));
   return files;
 }
 
@@ -69,18 +72,7 @@ export function renderSiteTo(model: SiteModel, templates: Templates, bag: Diagno
     emit({ path, contents });
   };
   const { site } = model;
-  const markdown = createMarkdownRenderer({ allowScripts: site.allowScripts });
-  const { rootState, salt } = markdownSetup(site);
-  const toSite = (path: string) => siteUrl(path, rootState);
-  const cache = info.markdownCache;
-  const cached = (md: string, make: () => string) => (cache ? cache.through(salt, md, make) : make());
-  const render = (md: string) => cached(md, () => markdown(md, toSite));
-  const inline = inlineRenderer(markdown, toSite);
-  const renderInline = (md: string) => cached(`inline\0${md}`, () => inline(md));
-
-  const talks = model.talks.map((t) => talkView(t, render));
-  const talkByUrl = new Map(talks.map((t) => [t.url, t]));
-  const news = model.news.map((n) => newsView(n, render));
+  const { rootState } = markdownSetup(site);
   const topicUrls = new Map(model.publicationFilters.filter((f) => f.kind === 'topic').map((f) => [f.slug, f.url]));
   const projectsOf = new Map<string, { title: string; url: string }[]>();
   for (const project of model.projects) {
@@ -94,6 +86,8 @@ export function renderSiteTo(model: SiteModel, templates: Templates, bag: Diagno
   const views = (list: readonly { key: string }[]) => list.map((p) => byKey.get(p.key)!);
   const filterLinks = (kind: 'type' | 'topic', currentUrl: string) =>
     model.publicationFilters.filter((f) => f.kind === kind).map((f) => ({ id: filterId(f), title: f.title, url: f.url, count: f.items.length, active: f.url === currentUrl }));
+  const { talks, news, people, teaching, projects, cv_sections } = contentViews(model, info.markdown, views);
+  const talkByUrl = new Map(talks.map((t) => [t.url, t]));
   const shared = {
     publications,
     publication_groups: model.publicationGroups.map((g) => ({ title: g.title, id: g.id, items: views(g.items) })),
@@ -104,12 +98,12 @@ export function renderSiteTo(model: SiteModel, templates: Templates, bag: Diagno
     talk_groups: model.talkGroups.map((g) => ({ title: g.title, items: g.items.map((t) => talkByUrl.get(t.url)!) })),
     news,
     latest_news: news.slice(0, site.home.news),
-    people: model.people.map((m) => memberView(m, render, views)),
+    people,
     people_groups: [] as { title: string; id: string; items: ReturnType<typeof memberView>[] }[],
-    teaching: model.teaching.map((c) => courseView(c, render)),
+    teaching,
     teaching_groups: [] as { title: string; id: string; items: ReturnType<typeof courseView>[] }[],
-    projects: model.projects.map((p) => projectView(p, render, views)),
-    cv_sections: model.cv ? cvView(model.cv, render, renderInline, new Map(model.publications.flatMap((p) => (p.number ? [[p.number, p.slug] as const] : [])))) : [],
+    projects,
+    cv_sections,
     build: { generator: `Folio ${info.version}` },
     feed: news.length > 0 ? '/feed.xml' : undefined,
   };
@@ -149,7 +143,7 @@ export function renderSiteTo(model: SiteModel, templates: Templates, bag: Diagno
         classes: route.page?.classes.join(' ') ?? '',
         author_profile: route.page?.authorProfile ?? false,
         date: route.page?.date,
-        content: route.page ? render(route.page.body) : '',
+        content: pageContent(route, info.markdown),
         params: route.page?.params ?? {},
         filter: route.filter ? { kind: route.filter.kind, title: route.filter.title, count: route.filter.items.length } : undefined,
         meta_tags: paper ? highwireTags(paper, site) : [],
@@ -193,6 +187,23 @@ export function renderSiteTo(model: SiteModel, templates: Templates, bag: Diagno
   // GitHub Pages must serve the files as they are, not run them through Jekyll.
   output('.nojekyll', '');
   return paths;
+}
+
+/** The views of the content that holds markdown; siteMarkdown runs this too, to learn what markdown they need. */
+function contentViews(model: SiteModel, markdown: SiteMarkdown, views: ViewsOf) {
+  const { render, renderInline } = markdown;
+  return {
+    talks: model.talks.map((t) => talkView(t, render)),
+    news: model.news.map((n) => newsView(n, render)),
+    people: model.people.map((m) => memberView(m, render, views)),
+    teaching: model.teaching.map((c) => courseView(c, render)),
+    projects: model.projects.map((p) => projectView(p, render, views)),
+    cv_sections: model.cv ? cvView(model.cv, render, renderInline, new Map(model.publications.flatMap((p) => (p.number ? [[p.number, p.slug] as const] : [])))) : [],
+  };
+}
+
+function pageContent(route: Route, markdown: SiteMarkdown): string {
+  return route.page ? markdown.render(route.page.body) : '';
 }
 
 function reportUnknownLayout(route: Route, templates: Templates, bag: DiagnosticBag): void {

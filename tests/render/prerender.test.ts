@@ -7,7 +7,8 @@ import { BuildCache } from '../../src/output/cache.js';
 import { renderInParallel } from '../../src/render/markdown/parallel.js';
 import { createMarkdownRenderer } from '../../src/render/markdown/index.js';
 import { prerenderPages } from '../../src/render/prerender.js';
-import { markdownSetup, renderSite } from '../../src/render/site.js';
+import { renderSite } from '../../src/render/site.js';
+import { markdownSetup } from '../../src/render/site-markdown.js';
 import { loadTemplates } from '../../src/render/templates.js';
 import { ROOT } from '../helpers/build-fixture.js';
 
@@ -28,14 +29,14 @@ describe('markdown rendered across worker threads', () => {
     const content = (await loadContent(path.join(ROOT, 'content'), bag))!;
     const model = buildSite(content, bag, new Set());
     const templates = await loadTemplates(path.join(ROOT, 'templates'));
-    const plain = renderSite(model, templates, bag, { version: 'test', markdownCache: await BuildCache.open(undefined, 'markdown') });
+    const plain = await renderSite(model, templates, bag, { version: 'test', markdownCache: await BuildCache.open(undefined, 'markdown') });
 
     const cache = await BuildCache.open(undefined, 'markdown');
     const rendered = await prerenderPages(model, cache, { minimum: 0, threads: 2 });
     expect(rendered).toBe(new Set(model.routes.flatMap((r) => (r.page ? [r.page.body] : []))).size);
     const { salt } = markdownSetup(model.site);
     for (const route of model.routes) if (route.page) expect(cache.knows(salt, route.page.body)).toBe(true);
-    const parallel = renderSite(model, templates, bag, { version: 'test', markdownCache: cache });
+    const parallel = await renderSite(model, templates, bag, { version: 'test', markdownCache: cache });
     expect(parallel).toEqual(plain);
   });
 

@@ -10,14 +10,7 @@ import { unified } from 'unified';
 import { visit } from 'unist-util-visit';
 import { VFile } from 'vfile';
 import { remarkKramdownEmphasis, remarkKramdownInlineHtml, remarkKramdownLineBreaks } from './kramdown.js';
-import { sourceFingerprint } from '../../source-fingerprint.js';
 import { authorHtmlSchema, rehypeTextOnlyElements } from './sanitize.js';
-
-/**
- * Changes whenever this renderer's code does, so cached HTML from an older Folio is never reused:
- * a hash of the renderer's own source files.
- */
-export const MARKDOWN_FINGERPRINT = sourceFingerprint(import.meta.url, ['index', 'kramdown', 'sanitize']);
 
 /** Turns a path inside the site (`/files/a.pdf`) into the URL to write on the current page. */
 export type SiteUrl = (sitePath: string) => string;

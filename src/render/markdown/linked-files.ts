@@ -2,7 +2,6 @@ import { posix } from 'node:path';
 import { closest } from '../../content/suggest.js';
 import type { DiagnosticBag } from '../../errors.js';
 import { resolveTarget } from '../../model/permalinks.js';
-import { linksOf } from './links.js';
 
 /** A markdown body, and the line of its file where it starts. */
 export interface MarkdownBody {
@@ -19,12 +18,14 @@ export interface MarkdownBody {
  *
  * Parsing every body a second time would nearly double what markdown costs a build, so a scan of
  * the text first picks the bodies that mention a site path the site does not have; only those are
- * parsed, to find the links and their positions.
+ * parsed, to find the links and their positions. Most sites have none, and never load the parser.
  */
-export function reportMissingLinkedFiles(bodies: readonly MarkdownBody[], siteFiles: ReadonlySet<string>, bag: DiagnosticBag): void {
+export async function reportMissingLinkedFiles(bodies: readonly MarkdownBody[], siteFiles: ReadonlySet<string>, bag: DiagnosticBag): Promise<void> {
   const folders = foldersOf(siteFiles);
-  for (const { file, body, bodyLine } of bodies) {
-    if (!mentionsMissingPath(body, siteFiles, folders)) continue;
+  const suspects = bodies.filter(({ body }) => mentionsMissingPath(body, siteFiles, folders));
+  if (suspects.length === 0) return;
+  const { linksOf } = await import('./links.js');
+  for (const { file, body, bodyLine } of suspects) {
     for (const link of linksOf(body)) {
       const target = siteFileOf(link.url);
       if (target === undefined || siteFiles.has(target)) continue;

@@ -47,6 +47,8 @@ export interface BuildCaches {
   readonly bibtex: BuildCache;
   /** BibTeX fields converted from LaTeX to HTML, by their text. */
   readonly latex: BuildCache;
+  /** Templates precompiled by this process's first build, for the next process (`folio serve` keeps `templates`). */
+  readonly precompiledTemplates?: BuildCache;
   /** Compiled templates, reused while the template files are unchanged. */
   readonly templates?: CompiledTemplates;
   /** Started on the first build with publications; keeps its citeproc engines and cache. */
@@ -63,12 +65,12 @@ export async function renderSiteInMemory(options: BuildOptions = {}, previous?: 
   const resolved = resolveOptions(options);
   const bag = new DiagnosticBag();
   const clock = phaseClock(started);
-  const [bibtexCache, markdownCache, latexCache] = previous
-    ? [previous.bibtex.next(), previous.markdown.next(), previous.latex.next()]
-    : await Promise.all([BuildCache.open(resolved.cacheDir, 'bibtex'), BuildCache.open(resolved.cacheDir, 'markdown'), BuildCache.open(resolved.cacheDir, 'latex')]);
+  const [bibtexCache, markdownCache, latexCache, templatesCache] = previous
+    ? [previous.bibtex.next(), previous.markdown.next(), previous.latex.next(), undefined]
+    : await Promise.all(['bibtex', 'markdown', 'latex', 'templates'].map((kind) => BuildCache.open(resolved.cacheDir, kind)));
   const [content, compiled, publicFiles] = await Promise.all([
     loadContent(resolved.contentDir, bag, resolved.baseUrl, { bibtex: bibtexCache }),
-    templatesOf(resolved.templatesDir, previous?.templates).catch((error) => collect(bag, () => { throw error; })),
+    templatesOf(resolved.templatesDir, previous?.templates, templatesCache).catch((error) => collect(bag, () => { throw error; })),
     listFiles(resolved.publicDir, ['']),
   ]);
   const templates = compiled?.templates;
@@ -113,7 +115,7 @@ export async function renderSiteInMemory(options: BuildOptions = {}, previous?: 
   }
   const diagnostics = bag.list(resolved.strict);
   if (diagnostics.some((d) => d.severity === 'error') || !model) throw new BuildFailed(diagnostics);
-  return { model, files, paths, publicFiles, warnings: diagnostics, phases: { load, model: modelled, cite: cited, render: rendered }, caches: { markdown: markdownCache, bibtex: bibtexCache, latex: latexCache, ...(compiled ? { templates: compiled } : {}), ...(citationFormatter ? { citations: citationFormatter } : {}) } };
+  return { model, files, paths, publicFiles, warnings: diagnostics, phases: { load, model: modelled, cite: cited, render: rendered }, caches: { markdown: markdownCache, bibtex: bibtexCache, latex: latexCache, ...(templatesCache ? { precompiledTemplates: templatesCache } : {}), ...(compiled ? { templates: compiled } : {}), ...(citationFormatter ? { citations: citationFormatter } : {}) } };
 }
 
 /**
@@ -137,7 +139,7 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
     throw error;
   }
   // Only after a good build, so a failed one never leaves half its work behind as "known good".
-  await Promise.all([site.caches.markdown.save(), site.caches.bibtex.save(), site.caches.latex.save(), site.caches.citations?.flush()]).catch(() => undefined);
+  await Promise.all([site.caches.markdown.save(), site.caches.bibtex.save(), site.caches.latex.save(), site.caches.precompiledTemplates?.save(), site.caches.citations?.flush()]).catch(() => undefined);
   const { model } = site;
   const written = new Set([...site.paths, ...model.attachments.map((a) => a.to), ...site.publicFiles]).size;
   return {

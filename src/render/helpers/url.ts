@@ -16,7 +16,7 @@ export function url(target: unknown, options: HelperOptions): string | Handlebar
 }
 
 /** Where a `{{#reuse}}` block links: the index of a site path, for each page to fill in (see reuse.ts). */
-export const LINK_SLOT = /\uE010(\d+)\uE011/g;
+export const LINK_SLOT = /\uE010(\d+)\uE011/;
 
 function linkSlot(index: number): Handlebars.SafeString {
   return new Handlebars.SafeString(`\uE010${index}\uE011`);

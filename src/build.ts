@@ -127,7 +127,8 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
   const resolved = resolveOptions(options);
   // Each page is written as soon as it is rendered, into a temporary folder swapped in at the end.
   // The site this build replaces is kept in the cache, so the next build rewrites only what changed.
-  const writer = await SiteWriter.open(resolved.outDir, resolved.cacheDir && path.join(resolved.cacheDir, 'output', hash('sha1', resolved.outDir).slice(0, 12)));
+  const kept = resolved.cacheDir && options.keepReplacedOutput !== false ? path.join(resolved.cacheDir, 'output', hash('sha1', resolved.outDir).slice(0, 12)) : undefined;
+  const writer = await SiteWriter.open(resolved.outDir, kept);
   let site: RenderedSite;
   let writing: number;
   try {

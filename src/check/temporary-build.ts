@@ -23,7 +23,7 @@ export async function withTemporaryBuild<T>(options: BuildOptions, use: (site: T
   const dir = await mkdtemp(path.join(tmpdir(), 'folio-check-'));
   try {
     const out = path.join(dir, 'site');
-    const result = await build({ ...options, out });
+    const result = await build({ ...options, out, keepReplacedOutput: false });
     return await use({ out, result, address: await siteAddress(options) });
   } finally {
     await rm(dir, { recursive: true, force: true });

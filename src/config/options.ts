@@ -21,6 +21,11 @@ export interface BuildOptions {
    * their source (default `node_modules/.cache/folio`); `false` turns the cache off.
    */
   readonly cacheDir?: string | false;
+  /**
+   * Keep the site a build replaces in the cache, for the next build to update in place (default
+   * true). A throwaway output folder (folio check) is never built again: it sets false.
+   */
+  readonly keepReplacedOutput?: boolean;
   /** Called as pages render, so a terminal can show progress on a long build. */
   readonly onProgress?: (progress: BuildProgress) => void;
 }

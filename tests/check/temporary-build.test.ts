@@ -29,6 +29,14 @@ describe('withTemporaryBuild', () => {
     expect(await readdir(scratch.temp)).toEqual([]);
   });
 
+  it('keeps no copy of the throwaway site in the build cache', async () => {
+    const cacheDir = path.join(scratch.dir, 'cache');
+    for (let i = 0; i < 2; i++) await withTemporaryBuild({ ...options(), cacheDir }, async () => undefined);
+    // The cache itself is used (markdown, templates), but not to keep the output.
+    expect(await readdir(cacheDir)).toContain('markdown.json');
+    expect(await readdir(cacheDir)).not.toContain('output');
+  });
+
   it('takes the address from --base-url when given', async () => {
     const address = await withTemporaryBuild({ ...options(), baseUrl: 'https://user.github.io/repo/' }, async (site) => site.address);
     expect(address).toEqual({ origin: 'https://user.github.io', basePath: '/repo' });

@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -8,6 +7,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { CATALOGUE } from '../../src/error-catalogue.js';
 import { build, BuildFailed, type Diagnostic } from '../../src/index.js';
 import { ROOT } from '../helpers/build-fixture.js';
+import { hashTree } from '../helpers/hash-tree.js';
 
 /**
  * One tiny broken site per problem: tests/fixtures/invalid/<Code>[-<variant>]/ holds content/ (and,
@@ -46,17 +46,6 @@ const errors = failing.filter((f) => f.expected.severity === 'error').map((f) =>
 const warnings = failing.filter((f) => f.expected.severity === 'warning').map((f) => [f.name, f.expected] as const);
 
 const squash = (text: string) => text.replace(/\s+/g, ' ').trim();
-
-/** sha256 of every file under `dir`, keyed by relative path. */
-async function hashTree(dir: string): Promise<Record<string, string>> {
-  const entries = await readdir(dir, { recursive: true, withFileTypes: true });
-  const hashes: Record<string, string> = {};
-  for (const e of entries.filter((e) => e.isFile())) {
-    const file = path.join(e.parentPath, e.name);
-    hashes[path.relative(dir, file)] = createHash('sha256').update(await readFile(file)).digest('hex');
-  }
-  return hashes;
-}
 
 /** A diagnostic as expected.json writes it: the file relative to the fixture, `/`-separated. */
 function project(d: Diagnostic, fixture: string) {

@@ -1,21 +1,10 @@
-import { createHash } from 'node:crypto';
 import { cp, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { build, BuildFailed } from '../../src/index.js';
 import { ROOT } from '../helpers/build-fixture.js';
-
-/** sha256 of every file under `dir`, keyed by relative path. */
-async function hashTree(dir: string): Promise<Record<string, string>> {
-  const entries = await readdir(dir, { recursive: true, withFileTypes: true });
-  const hashes: Record<string, string> = {};
-  for (const e of entries.filter((e) => e.isFile()).sort((a, b) => (a.parentPath + a.name < b.parentPath + b.name ? -1 : 1))) {
-    const file = path.join(e.parentPath, e.name);
-    hashes[path.relative(dir, file)] = createHash('sha256').update(await readFile(file)).digest('hex');
-  }
-  return hashes;
-}
+import { hashTree } from '../helpers/hash-tree.js';
 
 describe('output', () => {
   let dir: string;

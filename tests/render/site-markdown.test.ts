@@ -1,6 +1,5 @@
 import { execFile } from 'node:child_process';
-import { createHash } from 'node:crypto';
-import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -15,21 +14,12 @@ import { loadSiteMarkdown } from '../../src/render/site-markdown.js';
 import { renderSite } from '../../src/render/site.js';
 import { loadTemplates } from '../../src/render/templates.js';
 import { ROOT } from '../helpers/build-fixture.js';
+import { hashTree } from '../helpers/hash-tree.js';
 
 const run = promisify(execFile);
 
 /** Packages of the markdown stack: a build whose markdown is all cached loads none of them. */
 const MARKDOWN_STACK = /\/node_modules\/(unified|remark-[^/]+|rehype-[^/]+|micromark[^/]*|mdast-[^/]+|hast-[^/]+|hastscript)\//;
-
-async function hashTree(dir: string): Promise<Record<string, string>> {
-  const hashes: Record<string, string> = {};
-  for (const e of await readdir(dir, { recursive: true, withFileTypes: true })) {
-    if (!e.isFile()) continue;
-    const file = path.join(e.parentPath, e.name);
-    hashes[path.relative(dir, file)] = createHash('sha256').update(await readFile(file)).digest('hex');
-  }
-  return hashes;
-}
 
 const site = (out: string, cacheDir?: string) => ({
   content: path.join(ROOT, 'content'),

@@ -45,8 +45,10 @@ interface WorkTree {
   readonly stateDir?: string;
   /** The files `temp` held when the build started (a tree of an earlier build), by path. */
   readonly base: Manifest;
-  /** Whether `temp` started empty: then nothing in it can be stale. */
+  /** Whether `temp` started empty: then nothing in it can be stale or in the way. */
   readonly fresh: boolean;
+  /** What the earlier tree held (`/`-separated paths), to delete what this site no longer has. */
+  readonly found: { readonly files: readonly string[]; readonly folders: readonly string[] };
   readonly state: OutputState;
 }
 
@@ -80,7 +82,7 @@ export class SiteWriter {
       inProgress.add(tree);
       return new SiteWriter(tree);
     }
-    const tree = { temp: path.join(parent, `.folio-tmp-${name}-${process.pid}`), old: path.join(parent, `.folio-old-${name}-${process.pid}`), outDir: resolved, base: {}, fresh: true, state: {} };
+    const tree = { temp: path.join(parent, `.folio-tmp-${name}-${process.pid}`), old: path.join(parent, `.folio-old-${name}-${process.pid}`), outDir: resolved, base: {}, fresh: true, found: NOTHING_FOUND, state: {} };
     inProgress.add(tree);
     await rm(tree.temp, { recursive: true, force: true });
     await mkdir(tree.temp, { recursive: true });
@@ -95,9 +97,8 @@ export class SiteWriter {
   write(file: OutputFile): void {
     const digest = hash('sha1', file.contents);
     if (this.#keep(file.path, digest)) return;
-    const target = path.join(this.tree.temp, file.path);
-    this.#ensureFolder(path.dirname(target));
-    replacing(target, () => writeFileSync(target, file.contents));
+    const target = this.#clear(file.path);
+    writeFileSync(target, file.contents);
     this.#stamps.set(file.path, stampOf(digest, lstatSync(target)));
   }
 
@@ -134,9 +135,8 @@ export class SiteWriter {
     // Like make and rsync: a source of the same size and modification time is the same file.
     const digest = `copy ${source.size} ${source.mtimeMs}`;
     if (this.#keep(to, digest)) return;
-    const target = path.join(this.tree.temp, to);
-    this.#ensureFolder(path.dirname(target));
-    replacing(target, () => copyFileSync(from, target));
+    const target = this.#clear(to);
+    copyFileSync(from, target);
     this.#stamps.set(to, stampOf(digest, lstatSync(target)));
   }
 
@@ -154,13 +154,23 @@ export class SiteWriter {
       if (entry.isFile()) this.#copy(from, to);
       else if (!entry.isDirectory()) {
         // A symbolic link (or anything else) is copied as cp always did, never skipped.
-        const target = path.join(this.tree.temp, to);
-        this.#ensureFolder(path.dirname(target));
-        rmSync(target, { recursive: true, force: true });
+        const target = this.#clear(to);
         await cp(from, target, { recursive: true });
         this.#stamps.set(to, ['', -1, -1, -1]);
       }
     }
+  }
+
+  /**
+   * The path to write `file` to, its folder made. In an earlier build's tree, whatever is there goes
+   * first: a file is never written through, since it may be a link (hard or symbolic) to a file
+   * outside the site that was put into dist/ by hand.
+   */
+  #clear(file: string): string {
+    const target = path.join(this.tree.temp, file);
+    this.#ensureFolder(path.dirname(target));
+    if (!this.tree.fresh) rmSync(target, { recursive: true, force: true });
+    return target;
   }
 
   /** Deletes what an earlier build left in the tree that this site no longer has. */
@@ -170,16 +180,17 @@ export class SiteWriter {
     for (const file of this.#stamps.keys()) {
       for (let i = file.indexOf('/'); i !== -1; i = file.indexOf('/', i + 1)) folders.add(file.slice(0, i));
     }
-    // The tree itself is walked, not the manifest trusted: a file put into dist/ by hand goes too.
-    const stale = readdirSync(this.tree.temp, { recursive: true, withFileTypes: true })
-      .map((entry) => ({ entry, file: toPosix(path.relative(this.tree.temp, path.join(entry.parentPath, entry.name))) }))
-      .filter(({ entry, file }) => (entry.isDirectory() ? !folders.has(file) : !this.#stamps.has(file)))
-      .map(({ file }) => file)
-      .sort();
+    // A path may have changed kind since (`a` a file then, `a/index.html` now): it is not stale.
+    const stale = [...this.tree.found.folders, ...this.tree.found.files].filter((f) => !folders.has(f) && !this.#stamps.has(f)).sort();
     let removed: string | undefined;
     for (const file of stale) {
       if (removed !== undefined && file.startsWith(`${removed}/`)) continue;
-      rmSync(path.join(this.tree.temp, file), { recursive: true, force: true });
+      try {
+        rmSync(path.join(this.tree.temp, file), { recursive: true, force: true });
+      } catch (error) {
+        // Its folder is a file of this site now (`y/index.html` then, `y` now): it is gone already.
+        if ((error as NodeJS.ErrnoException).code !== 'ENOTDIR') throw error;
+      }
       removed = file;
     }
   }
@@ -254,12 +265,31 @@ function claimPreviousTree(stateDir: string, outDir: string): WorkTree {
   rmSync(temp, { recursive: true, force: true });
   try {
     renameSync(path.join(stateDir, 'previous'), temp);
-    return { temp, outDir, old: path.join(stateDir, 'previous'), stateDir, base: state.previous ?? {}, fresh: false, state };
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
     mkdirSync(temp);
-    return { temp, outDir, old: path.join(stateDir, 'previous'), stateDir, base: {}, fresh: true, state };
+    return { temp, outDir, old: path.join(stateDir, 'previous'), stateDir, base: {}, fresh: true, found: NOTHING_FOUND, state };
   }
+  return { temp, outDir, old: path.join(stateDir, 'previous'), stateDir, base: state.previous ?? {}, fresh: false, found: walkTree(temp), state };
+}
+
+const NOTHING_FOUND = { files: [], folders: [] };
+
+/**
+ * What a kept tree holds, walked rather than taken from its manifest, since a file put into dist/
+ * by hand must go too. A symbolic link (to a folder, maybe outside the site) is removed at once,
+ * so no later write can go through it.
+ */
+function walkTree(root: string): WorkTree['found'] {
+  const files: string[] = [];
+  const folders: string[] = [];
+  for (const entry of readdirSync(root, { recursive: true, withFileTypes: true })) {
+    const file = toPosix(path.relative(root, path.join(entry.parentPath, entry.name)));
+    if (entry.isDirectory()) folders.push(file);
+    else if (entry.isFile()) files.push(file);
+    else rmSync(path.join(root, file), { force: true });
+  }
+  return { files, folders };
 }
 
 /** A tree not swapped in: kept as the next build's base when there is a state folder (its stamps still tell what is in it), else removed. */
@@ -320,17 +350,6 @@ async function sameDisk(parent: string, stateDir: string): Promise<boolean> {
 
 function stampOf(digest: string, stats: Stats): Stamp {
   return [digest, stats.size, stats.mtimeMs, stats.ino];
-}
-
-/** Runs `write`; where an earlier build left a folder at the file's path, removes it first. */
-function replacing(target: string, write: () => void): void {
-  try {
-    write();
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code !== 'EISDIR') throw error;
-    rmSync(target, { recursive: true, force: true });
-    write();
-  }
 }
 
 /** Deletes the file standing where a folder of `folder`'s path must be. */

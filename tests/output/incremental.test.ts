@@ -1,4 +1,4 @@
-import { mkdir, mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
+import { link, mkdir, mkdtemp, readdir, readFile, rm, stat, symlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -58,6 +58,23 @@ describe('SiteWriter with a state folder', () => {
     await writeFiles(rest);
     expect(await readTree(out)).toEqual(rest);
     expect(await readdir(out)).not.toContain('a');
+  });
+
+  it('never writes through a link put into the output folder by hand', async () => {
+    const outside = path.join(dir, 'outside');
+    await mkdir(outside);
+    await writeFile(path.join(outside, 'index.html'), 'not the site’s');
+    await writeFile(path.join(outside, 'feed.xml'), 'not the site’s either');
+    await writeFiles(site);
+    // dist/a becomes a link to a folder outside, dist/feed.xml a second name of a file outside.
+    await rm(path.join(out, 'a'), { recursive: true });
+    await symlink(outside, path.join(out, 'a'));
+    await rm(path.join(out, 'feed.xml'));
+    await link(path.join(outside, 'feed.xml'), path.join(out, 'feed.xml'));
+    await writeFiles({ ...site, 'feed.xml': 'feed, edited' });
+    await writeFiles({ ...site, 'feed.xml': 'feed, edited' });
+    expect(await readTree(outside)).toEqual({ 'index.html': 'not the site’s', 'feed.xml': 'not the site’s either' });
+    expect(await readTree(out)).toEqual({ ...site, 'feed.xml': 'feed, edited' });
   });
 
   it('turns a file into a folder and a folder into a file', async () => {

@@ -260,6 +260,9 @@ export function abandonWrites(): void {
 function claimPreviousTree(stateDir: string, outDir: string): WorkTree {
   mkdirSync(stateDir, { recursive: true });
   removeAbandonedTrees(stateDir);
+  removeOrphanedStates(path.dirname(stateDir), stateDir);
+  // Which output folder this state is for, so it can go once that folder is gone.
+  writeFileSync(path.join(stateDir, OUTPUT_PATH_FILE), outDir);
   const temp = path.join(stateDir, `work-${process.pid}`);
   const state = readState(stateDir);
   rmSync(temp, { recursive: true, force: true });
@@ -308,6 +311,26 @@ function setAside(tree: WorkTree): void {
     }
   }
   rmSync(tree.temp, { recursive: true, force: true });
+}
+
+const OUTPUT_PATH_FILE = 'output-path';
+
+/**
+ * The state of output folders that no longer exist (a test's temporary folder, an old `--out`):
+ * they would never be built again, and each may hold a whole copy of a site.
+ */
+function removeOrphanedStates(root: string, own: string): void {
+  for (const name of readdirSync(root)) {
+    const state = path.join(root, name);
+    if (state === own) continue;
+    let outDir: string;
+    try {
+      outDir = readFileSync(path.join(state, OUTPUT_PATH_FILE), 'utf8');
+    } catch {
+      continue;
+    }
+    if (!existsSync(outDir) && !readdirSync(state).some((entry) => /^work-\d+$/.test(entry))) rmSync(state, { recursive: true, force: true });
+  }
 }
 
 /** Work trees of builds killed outright (no Ctrl-C handler ran): their process is gone. */

@@ -77,6 +77,16 @@ describe('SiteWriter with a state folder', () => {
     expect(await readTree(out)).toEqual({ ...site, 'feed.xml': 'feed, edited' });
   });
 
+  it('drops the state of an output folder that is gone, when another one is built', async () => {
+    await writeFiles(site);
+    await writeFiles(site);
+    await rm(out, { recursive: true });
+    const other = await SiteWriter.open(path.join(dir, 'elsewhere'), path.join(dir, 'cache/output/other'));
+    other.write({ path: 'index.html', contents: 'another site' });
+    await other.finish(publicDir);
+    expect(await readdir(path.join(dir, 'cache/output'))).toEqual(['other']);
+  });
+
   it('turns a file into a folder and a folder into a file', async () => {
     await writeFiles({ 'x': 'a file', 'y/index.html': 'a folder' });
     await writeFiles({ 'x': 'a file', 'y/index.html': 'a folder' });

@@ -39,7 +39,7 @@ interface WorkTree {
   /** Where the new site is written, swapped in as `outDir` by `finish`. */
   readonly temp: string;
   readonly outDir: string;
-  /** Where the output folder goes during the swap. */
+  /** Where the output folder goes during the swap: with a state folder, its kept tree `previous`. */
   readonly old: string;
   /** With a state folder, the replaced site is kept there as the base of the next build's tree. */
   readonly stateDir?: string;
@@ -197,12 +197,11 @@ export class SiteWriter {
 
   async #swap(): Promise<void> {
     const { temp, old, outDir, stateDir, state } = this.tree;
-    const replaced = stateDir ? path.join(stateDir, 'previous') : old;
     // Another build of the same site, finished meanwhile, may have left its own previous tree.
-    await rm(replaced, { recursive: true, force: true });
+    await rm(old, { recursive: true, force: true });
     let hadOld = true;
     try {
-      await rename(outDir, replaced);
+      await rename(outDir, old);
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
       hadOld = false;
@@ -210,7 +209,7 @@ export class SiteWriter {
     try {
       await rename(temp, outDir);
     } catch (error) {
-      if (hadOld) await rename(replaced, outDir);
+      if (hadOld) await rename(old, outDir);
       throw error;
     }
     if (!stateDir) {
@@ -245,8 +244,7 @@ const inProgress = new Set<WorkTree>();
  */
 export function abandonWrites(): void {
   for (const tree of inProgress) {
-    const replaced = tree.stateDir ? path.join(tree.stateDir, 'previous') : tree.old;
-    if (existsSync(replaced) && !existsSync(tree.outDir)) renameSync(replaced, tree.outDir);
+    if (existsSync(tree.old) && !existsSync(tree.outDir)) renameSync(tree.old, tree.outDir);
     setAside(tree);
     if (!tree.stateDir && existsSync(tree.outDir)) rmSync(tree.old, { recursive: true, force: true });
   }
@@ -264,16 +262,17 @@ function claimPreviousTree(stateDir: string, outDir: string): WorkTree {
   // Which output folder this state is for, so it can go once that folder is gone.
   writeFileSync(path.join(stateDir, OUTPUT_PATH_FILE), outDir);
   const temp = path.join(stateDir, `work-${process.pid}`);
+  const previous = path.join(stateDir, 'previous');
   const state = readState(stateDir);
   rmSync(temp, { recursive: true, force: true });
   try {
-    renameSync(path.join(stateDir, 'previous'), temp);
+    renameSync(previous, temp);
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
     mkdirSync(temp);
-    return { temp, outDir, old: path.join(stateDir, 'previous'), stateDir, base: {}, fresh: true, found: NOTHING_FOUND, state };
+    return { temp, outDir, old: previous, stateDir, base: {}, fresh: true, found: NOTHING_FOUND, state };
   }
-  return { temp, outDir, old: path.join(stateDir, 'previous'), stateDir, base: state.previous ?? {}, fresh: false, found: walkTree(temp), state };
+  return { temp, outDir, old: previous, stateDir, base: state.previous ?? {}, fresh: false, found: walkTree(temp), state };
 }
 
 const NOTHING_FOUND = { files: [], folders: [] };
@@ -298,10 +297,9 @@ function walkTree(root: string): WorkTree['found'] {
 /** A tree not swapped in: kept as the next build's base when there is a state folder (its stamps still tell what is in it), else removed. */
 function setAside(tree: WorkTree): void {
   if (tree.stateDir) {
-    const previous = path.join(tree.stateDir, 'previous');
-    if (existsSync(tree.temp) && !existsSync(previous)) {
+    if (existsSync(tree.temp) && !existsSync(tree.old)) {
       try {
-        renameSync(tree.temp, previous);
+        renameSync(tree.temp, tree.old);
         // Files written by this build have new stamps, so the base's manifest never vouches for them.
         writeState(tree.stateDir, { ...readState(tree.stateDir), previous: tree.base });
         return;

@@ -186,6 +186,12 @@ export const CATALOGUE = {
     example: { file: 'templates/layouts/page.hbs', text: '{{#if page.date}}…' },
     fix: 'Close every `{{#block}}` with its `{{/block}}`.',
   },
+  UnknownHelper: {
+    severity: 'error',
+    summary: 'A template calls a helper that is neither one of Folio\'s (`url`, `date`, `icon`…) nor one of Handlebars\' own.',
+    example: { file: 'templates/layouts/page.hbs', text: '{{dat page.date "long"}}' },
+    fix: 'Use one of the helpers listed in the message (docs/templates.md), or fix its name.',
+  },
   UnknownLayout: {
     severity: 'error',
     summary: 'A page asks for a layout that is not in templates/layouts/.',

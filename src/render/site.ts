@@ -15,7 +15,7 @@ import { stringName } from '../content/bibtex/strings.js';
 import { profilePageJson } from './profile-json.js';
 import { courseView, memberView, projectView, type ViewsOf } from './section-views.js';
 import { talkEventsJson } from './talk-events.js';
-import { cvView, newsView, siteView, talkView } from './views.js';
+import { cvView, isActive, newsView, siteView, talkView } from './views.js';
 
 /** A file of the finished site: its path below the output folder and its contents. */
 export interface OutputFile {
@@ -84,8 +84,20 @@ export function renderSiteTo(model: SiteModel, templates: Templates, bag: Diagno
   const publications = model.publications.map((p) => ({ ...publicationView(p, site.publications, topicUrls), projects: projectsOf.get(p.key) ?? [], filter_ids: (filtersOf.get(p.key) ?? []).join(' ') }));
   const byKey = new Map(publications.map((p) => [p.key, p]));
   const views = (list: readonly { key: string }[]) => list.map((p) => byKey.get(p.key)!);
-  const filterLinks = (kind: 'type' | 'topic', currentUrl: string) =>
+  const filterLinksOf = (kind: 'type' | 'topic', currentUrl: string) =>
     model.publicationFilters.filter((f) => f.kind === kind).map((f) => ({ id: filterId(f), title: f.title, url: f.url, count: f.items.length, active: f.url === currentUrl }));
+  // The same for every page but the filter pages themselves: made once, not once a page.
+  const filterUrls = new Set(['/publications/', ...model.publicationFilters.map((f) => f.url)]);
+  const otherPagesFilters = { types: filterLinksOf('type', ''), topics: filterLinksOf('topic', ''), all_active: false };
+  const publicationFiltersOf = (url: string) => (filterUrls.has(url) ? { types: filterLinksOf('type', url), topics: filterLinksOf('topic', url), all_active: url === '/publications/' } : otherPagesFilters);
+  const siteViews = new Map<string, ReturnType<typeof siteView>>();
+  // The site as a page sees it differs only in which navigation item is active.
+  const siteViewOf = (url: string) => {
+    const active = model.navigation.map((item) => (isActive(item.url, url) ? '1' : '0')).join('');
+    let view = siteViews.get(active);
+    if (!view) siteViews.set(active, (view = siteView(site, model.navigation, url)));
+    return view;
+  };
   const { talks, news, people, teaching, projects, cv_sections } = contentViews(model, info.markdown, views);
   const talkByUrl = new Map(talks.map((t) => [t.url, t]));
   const shared = {
@@ -131,9 +143,9 @@ export function renderSiteTo(model: SiteModel, templates: Templates, bag: Diagno
     const context = {
       ...shared,
       ...filtered,
-      publication_filters: { types: filterLinks('type', route.url), topics: filterLinks('topic', route.url), all_active: route.url === '/publications/' },
+      publication_filters: publicationFiltersOf(route.url),
       publication: paper ? { ...byKey.get(paper.key)!, cite: info.citations?.get(paper.key) ?? [] } : undefined,
-      site: siteView(site, model.navigation, route.url),
+      site: siteViewOf(route.url),
       page: {
         title: route.title,
         description: route.description ?? (route.url === '/' ? site.description : undefined),

@@ -3,7 +3,7 @@ import Handlebars from 'handlebars';
 import { listFiles, readText } from '../content/files.js';
 import { ContentError } from '../errors.js';
 import { closest } from '../content/suggest.js';
-import { registerHelpers } from './helpers/index.js';
+import { HELPER_NAMES, registerHelpers } from './helpers/index.js';
 import { partialsOf } from './template-partials.js';
 import type { BuildCache } from '../output/cache.js';
 
@@ -46,9 +46,18 @@ export async function loadTemplates(dir: string, cache?: BuildCache): Promise<Te
   return { dir, env, layouts };
 }
 
+/** Handlebars' own helpers, always there. */
+const BUILT_IN_HELPERS = ['if', 'unless', 'each', 'with', 'lookup', 'log'];
+
 type TemplateSpecification = Parameters<typeof Handlebars.template>[0];
 
-const COMPILE_OPTIONS = { preventIndent: true, strict: false };
+/**
+ * Templates can call only Folio's helpers and Handlebars' own, so the compiler is told which exist:
+ * `{{title}}` then compiles to a property read instead of a helper lookup first (a fifth of the
+ * render time of a page), and a template calling a helper that does not exist fails when it is
+ * compiled, naming its file and line, rather than when a page is rendered.
+ */
+const COMPILE_OPTIONS = { preventIndent: true, strict: false, knownHelpers: Object.fromEntries(HELPER_NAMES.map((name) => [name, true])), knownHelpersOnly: true };
 /** Which Handlebars and options precompiled a cached template. */
 const PRECOMPILER = `handlebars ${Handlebars.VERSION}|${JSON.stringify(COMPILE_OPTIONS)}`;
 
@@ -69,6 +78,20 @@ function checked<T>(file: string, run: () => T): T {
     return run();
   } catch (error) {
     const message = (error as Error).message;
+    const unknown = /used the unknown helper (\S+) - (\d+):(\d+)/.exec(message);
+    if (unknown) {
+      const [, name, line, column] = unknown;
+      const guess = closest(name!, [...HELPER_NAMES, ...BUILT_IN_HELPERS]);
+      throw new ContentError({
+        code: 'UnknownHelper',
+        severity: 'error',
+        message: `This template calls the helper "${name}", which does not exist.`,
+        file,
+        line: Number(line),
+        column: Number(column) + 1,
+        hint: `${guess ? `Did you mean \`${guess}\`? ` : ''}Helpers: ${[...HELPER_NAMES, ...BUILT_IN_HELPERS].join(', ')} (docs/templates.md).`,
+      });
+    }
     const line = /line (\d+)/.exec(message)?.[1];
     throw new ContentError({
       code: 'TemplateSyntax',

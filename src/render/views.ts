@@ -33,7 +33,7 @@ export function siteView(site: SiteConfig, navigation: readonly NavItem[], curre
 }
 
 /** A section is active on its own page and below it (`/talks/x/` lights up Talks), Home only on `/`. */
-function isActive(itemUrl: string, currentUrl: string): boolean {
+export function isActive(itemUrl: string, currentUrl: string): boolean {
   if (itemUrl === '/') return currentUrl === '/';
   return itemUrl.startsWith('/') && itemUrl.endsWith('/') ? currentUrl.startsWith(itemUrl) : currentUrl === itemUrl;
 }

@@ -101,6 +101,8 @@ function loadKatex(): RenderMath {
 
 /** The text of an HTML fragment made by latexToHtml, for meta tags and sorting (math as its TeX). */
 export function htmlToText(html: string): string {
+  // Most fields are plain text: no tag or entity to take out.
+  if (!html.includes('<') && !html.includes('&')) return html.replace(/\s+/g, ' ').trim();
   return html
     .replace(/<annotation encoding="application\/x-tex">([\s\S]*?)<\/annotation>/g, '\uE004$1\uE005')
     .replace(/<math[\s\S]*?\uE004([\s\S]*?)\uE005[\s\S]*?<\/math>/g, '$1')

@@ -11,6 +11,20 @@ export function date(value: unknown, style: unknown, options: HelperOptions): st
 }
 
 export function formatDate(text: string, style: Style, language = 'en'): string {
+  const key = `${language}|${style}|${text}`;
+  let formatted = formattedDates.get(key);
+  if (formatted === undefined) {
+    formatted = formatNow(text, style, language);
+    if (formattedDates.size >= 4096) formattedDates.clear();
+    formattedDates.set(key, formatted);
+  }
+  return formatted;
+}
+
+// Every page's footer formats the same date: Intl's format costs ~10 µs a call.
+const formattedDates = new Map<string, string>();
+
+function formatNow(text: string, style: Style, language: string): string {
   // Anything but a plain date ("2016, 2018", "Spring 2024", "present") is the author's own words: shown as written.
   const match = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$/.exec(text.trim());
   if (!match || style === 'iso') return text;

@@ -7,6 +7,9 @@ import { eq, join } from './logic.js';
 import { reuse } from './reuse.js';
 import { url } from './url.js';
 
+/** The names of Folio's own helpers, besides Handlebars' built-in ones (`if`, `each`, `with`, `lookup`…). */
+export const HELPER_NAMES = ['url', 'abs_url', 'date', 'icon', 'json', 'eq', 'join', 'reuse'] as const;
+
 /** Every helper the templates can call, registered on one Handlebars environment. */
 export function registerHelpers(env: typeof Handlebars): void {
   env.registerHelper({

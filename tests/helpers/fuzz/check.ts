@@ -142,7 +142,7 @@ export async function buildContent(files: Readonly<Record<string, string | Uint8
 }
 
 /** Codes that blame the templates: with the repository's own templates, content must never cause them. */
-const TEMPLATE_CODES = new Set(['TemplateError', 'TemplateSyntax', 'UnknownPartial', 'MissingTemplates']);
+const TEMPLATE_CODES = new Set(['TemplateError', 'TemplateSyntax', 'UnknownHelper', 'UnknownPartial', 'MissingTemplates']);
 
 /**
  * Everything wrong with an outcome of buildContent: malformed diagnostics, a template failing

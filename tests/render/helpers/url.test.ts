@@ -1,7 +1,9 @@
+import { posix } from 'node:path';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { formatDate } from '../../../src/render/helpers/date.js';
 import { safeJson } from '../../../src/render/helpers/json.js';
-import { siteUrl } from '../../../src/render/helpers/url.js';
+import { relativePath, siteUrl } from '../../../src/render/helpers/url.js';
 import { linkPublicationNumbers } from '../../../src/render/views.js';
 
 const state = (outputPath: string, absoluteLinks = false) => ({ outputPath, absoluteLinks, origin: 'https://u.github.io', basePath: '/repo', language: 'en' });
@@ -69,5 +71,21 @@ describe('linkPublicationNumbers', () => {
     ['<span title="[1]">attributes stay</span>', '<span title="[1]">attributes stay</span>'],
   ])('%s', (html, expected) => {
     expect(linkPublicationNumbers(html, slugs)).toBe(expected);
+  });
+});
+
+describe('relativePath', () => {
+  // Path segments as site content makes them, plus the odd ones (dots, doubled slashes) posix normalises.
+  const segment = fc.constantFrom('a', 'b', 'publications', 'x.pdf', '.hidden', '..', '.', '', 'ü', 'a b');
+  const sitePath = fc.tuple(fc.array(segment, { maxLength: 4 }), fc.boolean()).map(([parts, slash]) => `/${parts.join('/')}${slash && parts.length ? '/' : ''}`);
+  const outputPath = fc.array(segment.filter((s) => s !== ''), { minLength: 1, maxLength: 4 }).map((parts) => parts.join('/'));
+
+  it('agrees with posix.relative from the page\'s folder', () => {
+    fc.assert(
+      fc.property(outputPath, sitePath, (from, to) => {
+        expect(relativePath(from, to)).toBe(posix.relative(posix.dirname(`/${from}`), to));
+      }),
+      { numRuns: 2000 },
+    );
   });
 });

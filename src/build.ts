@@ -7,7 +7,7 @@ import { loadContent } from './content/index.js';
 import { BuildFailed, collect, DiagnosticBag, type Diagnostic } from './errors.js';
 import { buildSite, type SiteModel } from './model/site.js';
 import type { CitationFormatter } from './render/citations.js';
-import { renderSiteTo, siteMarkdown, type FormattedCitation, type OutputFile } from './render/site.js';
+import { renderSiteTo, siteMarkdown, type FormattedCitation, type OutputFile, type RenderInfo } from './render/site.js';
 import { reportMissingLinkedFiles } from './render/markdown/linked-files.js';
 import { prerenderPages } from './render/prerender.js';
 import { templatesOf, type CompiledTemplates } from './render/template-cache.js';
@@ -21,6 +21,8 @@ export interface BuildResult {
   readonly publications: number;
   readonly talks: number;
   readonly filesWritten: number;
+  /** Pages not rendered at all: their file, from an earlier build, was in place with the same page key. */
+  readonly pagesKept: number;
   readonly milliseconds: number;
   /** Milliseconds spent in each phase, in run order. */
   readonly phases: Readonly<Record<'load' | 'model' | 'cite' | 'render' | 'write', number>>;
@@ -58,9 +60,10 @@ export interface BuildCaches {
 /**
  * Loads, models and renders the site without writing it. Throws BuildFailed with every problem
  * found (sorted by file and line). `previous` carries the caches of an earlier build of this process.
- * With `emit`, each file goes there as soon as it is rendered and `files` stays empty.
+ * With `emit`, each file goes there as soon as it is rendered and `files` stays empty; with
+ * `unchanged` too, a page whose file is in place as it would be rendered is not rendered again.
  */
-export async function renderSiteInMemory(options: BuildOptions = {}, previous?: BuildCaches, emit?: (file: OutputFile) => void): Promise<RenderedSite> {
+export async function renderSiteInMemory(options: BuildOptions = {}, previous?: BuildCaches, emit?: (file: OutputFile) => void, unchanged?: RenderInfo['unchanged']): Promise<RenderedSite> {
   const started = performance.now();
   const resolved = resolveOptions(options);
   const bag = new DiagnosticBag();
@@ -101,7 +104,7 @@ export async function renderSiteInMemory(options: BuildOptions = {}, previous?: 
   if (model && templates) {
     await prerenderPages(model, markdownCache);
     const markdown = await siteMarkdown(model, markdownCache);
-    paths = renderSiteTo(model, templates, bag, { version: VERSION, markdown, ...(citations ? { citations } : {}), ...(options.onProgress ? { onProgress: options.onProgress } : {}) }, sink);
+    paths = renderSiteTo(model, templates, bag, { version: VERSION, markdown, ...(citations ? { citations } : {}), ...(options.onProgress ? { onProgress: options.onProgress } : {}), ...(unchanged && sink === emit ? { unchanged } : {}) }, sink);
     // Only now is every file of the site known: a page may link any other page, public/ file or attachment.
     await reportMissingLinkedFiles(model.routes.flatMap((r) => (r.page ? [r.page] : [])), new Set([...paths, ...publicFiles, ...model.attachments.map((a) => a.to)]), bag);
   }
@@ -132,7 +135,7 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
   let site: RenderedSite;
   let writing: number;
   try {
-    site = await renderSiteInMemory(options, undefined, (file) => writer.write(file));
+    site = await renderSiteInMemory(options, undefined, (file) => writer.write(file), writer.incremental ? (file, key) => writer.unchangedPage(file, key) : undefined);
     writing = performance.now();
     await writer.finish(resolved.publicDir, site.model.attachments);
   } catch (error) {
@@ -148,6 +151,7 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
     publications: model.publications.length,
     talks: model.talks.length,
     filesWritten: written,
+    pagesKept: writer.keptPages,
     milliseconds: Math.round(performance.now() - started),
     phases: { ...site.phases, write: Math.round((performance.now() - writing) * 10) / 10 },
     warnings: site.warnings,

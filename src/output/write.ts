@@ -26,7 +26,7 @@ export async function writeSite(files: readonly OutputFile[], outDir: string, pu
  * modification time and inode it had then. A file whose stat still matches holds that content,
  * which tells an unchanged file from an edited one without reading it.
  */
-type Stamp = readonly [digest: string, size: number, mtimeMs: number, ino: number];
+type Stamp = readonly [digest: string, size: number, mtimeMs: number, ino: number, pageKey?: string];
 type Manifest = Readonly<Record<string, Stamp>>;
 
 /** The two output trees of a `stateDir`: the output folder itself, and the one before it. */
@@ -69,6 +69,7 @@ export class SiteWriter {
   /** The files of the new site, by path: the manifest of the tree once it is the output folder. */
   readonly #stamps = new Map<string, Stamp>();
   #unchanged = 0;
+  #keptPages = 0;
 
   private constructor(private readonly tree: WorkTree) {}
 
@@ -94,12 +95,33 @@ export class SiteWriter {
     return this.#unchanged;
   }
 
+  /** How many of those were pages found by their page key, and so not even rendered. */
+  get keptPages(): number {
+    return this.#keptPages;
+  }
+
+  /** Whether this tree is kept for the next build: then page keys are worth recording. */
+  get incremental(): boolean {
+    return this.tree.stateDir !== undefined;
+  }
+
   write(file: OutputFile): void {
     const digest = hash('sha1', file.contents);
-    if (this.#keep(file.path, digest)) return;
+    if (this.#keep(file.path, digest, file.key)) return;
     const target = this.#clear(file.path);
     writeFileSync(target, file.contents);
-    this.#stamps.set(file.path, stampOf(digest, lstatSync(target)));
+    this.#stamps.set(file.path, stampOf(digest, lstatSync(target), file.key));
+  }
+
+  /**
+   * Whether the tree holds the page `file` as written with page key `key` (and untouched since):
+   * then it stays as it is, and the page need not be rendered.
+   */
+  unchangedPage(file: string, key: string): boolean {
+    const known = this.#stamps.has(file) ? undefined : this.tree.base[file];
+    if (known === undefined || known[4] !== key || !this.#keep(file, known[0], key)) return false;
+    this.#keptPages++;
+    return true;
   }
 
   /** Copies the attachments and public/, then swaps the new site in. On failure, call `abandon`. */
@@ -118,13 +140,16 @@ export class SiteWriter {
     inProgress.delete(this.tree);
   }
 
-  /** Whether the tree already holds `digest` at `file` (and has not been touched since): then it stays. */
-  #keep(file: string, digest: string): boolean {
+  /**
+   * Whether the tree already holds `digest` at `file` (and has not been touched since): then it
+   * stays, recorded with the page key it now stands for.
+   */
+  #keep(file: string, digest: string, pageKey?: string): boolean {
     const known = this.#stamps.has(file) ? undefined : this.tree.base[file];
     if (!known || known[0] !== digest) return false;
     const stats = lstatSync(path.join(this.tree.temp, file), { throwIfNoEntry: false });
     if (!stats?.isFile() || stats.size !== known[1] || stats.mtimeMs !== known[2] || stats.ino !== known[3]) return false;
-    this.#stamps.set(file, known);
+    this.#stamps.set(file, pageKey === undefined ? [known[0], known[1], known[2], known[3]] : [known[0], known[1], known[2], known[3], pageKey]);
     this.#unchanged++;
     return true;
   }
@@ -370,8 +395,8 @@ async function sameDisk(parent: string, stateDir: string): Promise<boolean> {
   return statSync(parent).dev === statSync(stateDir).dev;
 }
 
-function stampOf(digest: string, stats: Stats): Stamp {
-  return [digest, stats.size, stats.mtimeMs, stats.ino];
+function stampOf(digest: string, stats: Stats, pageKey?: string): Stamp {
+  return pageKey === undefined ? [digest, stats.size, stats.mtimeMs, stats.ino] : [digest, stats.size, stats.mtimeMs, stats.ino, pageKey];
 }
 
 /** Deletes the file standing where a folder of `folder`'s path must be. */

@@ -10,6 +10,7 @@ import { loadSiteMarkdown, markdownSetup, type SiteMarkdown } from './site-markd
 import { renderAtomFeed } from './feed.js';
 import { renderRobots, renderSitemap } from './meta-files.js';
 import type { Templates } from './templates.js';
+import { PageKeys } from './page-key.js';
 import { highwireTags, metricsView, publicationView, scholarlyArticleJson, withStrings } from './publication-view.js';
 import { stringName } from '../content/bibtex/strings.js';
 import { profilePageJson } from './profile-json.js';
@@ -21,6 +22,8 @@ import { cvView, isActive, newsView, siteView, talkView } from './views.js';
 export interface OutputFile {
   readonly path: string;
   readonly contents: string;
+  /** For a page, its key (see PageKeys): the same key, the same contents. */
+  readonly key?: string;
 }
 
 export interface RenderInfo {
@@ -30,6 +33,11 @@ export interface RenderInfo {
   readonly onProgress?: BuildOptions['onProgress'];
   /** Copy-ready citations of each paper (by key), in each style, for its own page. */
   readonly citations?: ReadonlyMap<string, readonly FormattedCitation[]>;
+  /**
+   * Whether the file of `path` written with page key `key` is still in place (an incremental
+   * writer's question); then the page is not rendered again. Without it, pages get no keys.
+   */
+  readonly unchanged?: (path: string, key: string) => boolean;
 }
 
 export interface FormattedCitation {
@@ -67,10 +75,11 @@ export async function renderSite(model: SiteModel, templates: Templates, bag: Di
  */
 export function renderSiteTo(model: SiteModel, templates: Templates, bag: DiagnosticBag, info: RenderInfo, emit: (file: OutputFile) => void): string[] {
   const paths: string[] = [];
-  const output = (path: string, contents: string) => {
+  const output = (path: string, contents: string, key?: string) => {
     paths.push(path);
-    emit({ path, contents });
+    emit(key ? { path, contents, key } : { path, contents });
   };
+  const keys = info.unchanged ? new PageKeys(templates) : undefined;
   const { site } = model;
   const { rootState } = markdownSetup(site);
   const topicUrls = new Map(model.publicationFilters.filter((f) => f.kind === 'topic').map((f) => [f.slug, f.url]));
@@ -81,7 +90,14 @@ export function renderSiteTo(model: SiteModel, templates: Templates, bag: Diagno
   // Which filters each paper belongs to, for the script that filters the full list in place.
   const filtersOf = new Map<string, string[]>();
   for (const f of model.publicationFilters) for (const p of f.items) filtersOf.set(p.key, [...(filtersOf.get(p.key) ?? []), filterId(f)]);
-  const publications = model.publications.map((p) => ({ ...publicationView(p, site.publications, topicUrls), projects: projectsOf.get(p.key) ?? [], filter_ids: (filtersOf.get(p.key) ?? []).join(' ') }));
+  // A paper's page shows the same view as the lists, with its citations: one object for both, so
+  // its page key (PageKeys) is worked out once.
+  const publications = model.publications.map((p) => ({
+    ...publicationView(p, site.publications, topicUrls),
+    projects: projectsOf.get(p.key) ?? [],
+    filter_ids: (filtersOf.get(p.key) ?? []).join(' '),
+    cite: info.citations?.get(p.key) ?? [],
+  }));
   const byKey = new Map(publications.map((p) => [p.key, p]));
   const views = (list: readonly { key: string }[]) => list.map((p) => byKey.get(p.key)!);
   const filterLinksOf = (kind: 'type' | 'topic', currentUrl: string) =>
@@ -144,7 +160,7 @@ export function renderSiteTo(model: SiteModel, templates: Templates, bag: Diagno
       ...shared,
       ...filtered,
       publication_filters: publicationFiltersOf(route.url),
-      publication: paper ? { ...byKey.get(paper.key)!, cite: info.citations?.get(paper.key) ?? [] } : undefined,
+      publication: paper ? byKey.get(paper.key) : undefined,
       site: siteViewOf(route.url),
       page: {
         title: route.title,
@@ -166,11 +182,16 @@ export function renderSiteTo(model: SiteModel, templates: Templates, bag: Diagno
       project: route.project ? projectBySlug.get(route.project.slug) : undefined,
       _render: state,
     };
+    const key = keys?.keyOf(route.layout, context, state);
+    if (key && info.unchanged!(route.outputPath, key)) {
+      paths.push(route.outputPath);
+      continue;
+    }
     const html = runTemplate(templates, route.layout, () => {
       const body = layout(context);
       return base && route.layout !== 'redirect' ? base({ ...context, body }) : body;
     }, bag);
-    if (html !== undefined) output(route.outputPath, html);
+    if (html !== undefined) output(route.outputPath, html, key);
   }
 
   const redirect = templates.layouts.get('redirect');

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import path from 'node:path';
 import Handlebars from 'handlebars';
 import { listFiles, readText } from '../content/files.js';
@@ -5,6 +6,8 @@ import { ContentError } from '../errors.js';
 import { closest } from '../content/suggest.js';
 import { HELPER_NAMES, registerHelpers } from './helpers/index.js';
 import { partialsOf } from './template-partials.js';
+import { layoutReads } from './template-reads.js';
+import { sourceFingerprint } from '../source-fingerprint.js';
 import type { BuildCache } from '../output/cache.js';
 
 export interface Templates {
@@ -13,6 +16,10 @@ export interface Templates {
   readonly env: typeof Handlebars;
   /** Compiled layouts by name (`page` for layouts/page.hbs). */
   readonly layouts: ReadonlyMap<string, Handlebars.TemplateDelegate>;
+  /** Which names of the page context each layout can read (see template-reads.ts); null: all of them. */
+  readonly reads: ReadonlyMap<string, readonly string[] | null>;
+  /** A hash of every template's text and of the compiler: the same for the same templates. */
+  readonly fingerprint: string;
 }
 
 /**
@@ -34,8 +41,8 @@ export async function loadTemplates(dir: string, cache?: BuildCache): Promise<Te
   const sources = await Promise.all([...layoutFiles.map(read('layouts')), ...partialFiles.map(read('partials'))]);
   const key = sources.map((t) => `${t.kind}/${t.name}\0${t.source}`).join('\0');
   const known = cache?.get(PRECOMPILER, key);
-  const specs: Record<string, string> = known ? (JSON.parse(known) as Record<string, string>) : precompile(env, sources);
-  if (!known) cache?.put(PRECOMPILER, key, JSON.stringify(specs));
+  const { specs, reads } = known ? (JSON.parse(known) as Precompiled) : precompile(env, sources);
+  if (!known) cache?.put(PRECOMPILER, key, JSON.stringify({ specs, reads } satisfies Precompiled));
   const layouts = new Map<string, Handlebars.TemplateDelegate>();
   for (const { kind, name } of sources) {
     // The spec is JavaScript that Handlebars wrote (here or in an earlier build) from these very files.
@@ -43,7 +50,14 @@ export async function loadTemplates(dir: string, cache?: BuildCache): Promise<Te
     if (kind === 'layouts') layouts.set(name, template);
     else env.registerPartial(name, template);
   }
-  return { dir, env, layouts };
+  return { dir, env, layouts, reads: new Map(Object.entries(reads)), fingerprint: createHash('sha256').update(`${PRECOMPILER}\0${key}`).digest('base64url') };
+}
+
+/** What the cache keeps of a set of templates. */
+interface Precompiled {
+  /** Each template's compiled JavaScript, by `layouts/name` or `partials/name`. */
+  readonly specs: Record<string, string>;
+  readonly reads: Record<string, string[] | null>;
 }
 
 /** Handlebars' own helpers, always there. */
@@ -59,17 +73,20 @@ type TemplateSpecification = Parameters<typeof Handlebars.template>[0];
  */
 const COMPILE_OPTIONS = { preventIndent: true, strict: false, knownHelpers: Object.fromEntries(HELPER_NAMES.map((name) => [name, true])), knownHelpersOnly: true };
 /** Which Handlebars and options precompiled a cached template. */
-const PRECOMPILER = `handlebars ${Handlebars.VERSION}|${JSON.stringify(COMPILE_OPTIONS)}`;
+const PRECOMPILER = `handlebars ${Handlebars.VERSION}|${JSON.stringify(COMPILE_OPTIONS)}|reads ${sourceFingerprint(import.meta.url, ['template-reads'])}`;
 
 /**
  * Parses and checks every template before any page renders, so a syntax error or a missing partial
  * names its file and line, then compiles each to JavaScript source.
  */
-function precompile(env: typeof Handlebars, sources: readonly { kind: string; name: string; file: string; source: string }[]): Record<string, string> {
+function precompile(env: typeof Handlebars, sources: readonly { kind: string; name: string; file: string; source: string }[]): Precompiled {
   const parsed = sources.map((t) => ({ ...t, program: checked(t.file, () => env.parse(t.source)) }));
   checkPartials(parsed, parsed.filter((t) => t.kind === 'partials').map((t) => t.name));
+  // Before compiling, which rewrites parts of the tree it is given.
+  const reads = layoutReads(new Map(parsed.filter((t) => t.kind === 'layouts').map((t) => [t.name, t.program])), parsed.filter((t) => t.kind === 'partials').map((t) => t.program));
   // Handlebars' types say precompile returns the spec object; it returns the spec's source text.
-  return Object.fromEntries(parsed.map((t) => [`${t.kind}/${t.name}`, checked(t.file, () => env.precompile(t.program, COMPILE_OPTIONS) as unknown as string)]));
+  const specs = Object.fromEntries(parsed.map((t) => [`${t.kind}/${t.name}`, checked(t.file, () => env.precompile(t.program, COMPILE_OPTIONS) as unknown as string)]));
+  return { specs, reads };
 }
 
 /** Handlebars' parser and compiler report a template's mistakes by throwing; this names its file and line. */

@@ -18,6 +18,7 @@ export const buildCommand: Command = {
     if (values.verbose) {
       const phases = Object.entries(result.phases).map(([name, ms]) => `${name} ${Math.round(ms)} ms`).join(', ');
       io.stdout(colours.dim(`Phases: ${phases}.`));
+      if (result.pagesKept > 0) io.stdout(colours.dim(`${result.pagesKept} of ${result.pages} pages were unchanged since an earlier build and not rendered again.`));
     }
     if (!values.quiet) {
       io.stdout(`Built ${result.pages} pages, ${result.publications} publications, ${result.talks} talks: ${result.filesWritten} files written in ${result.milliseconds} ms.`);

@@ -1,5 +1,9 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import Handlebars from 'handlebars';
 import { describe, expect, it } from 'vitest';
+import { build } from '../../src/build.js';
 import type { RenderState } from '../../src/render/helpers/context.js';
 import { PageKeys } from '../../src/render/page-key.js';
 import type { Templates } from '../../src/render/templates.js';
@@ -57,11 +61,50 @@ describe('PageKeys', () => {
     expect(keys.keyOf('paper', context('Sharp minima', ['b', 'c', 'd']), state())).toBe(keys.keyOf('paper', context(), state()));
   });
 
-  it('gives no key to a layout that can read everything, or to a context holding more than data', () => {
+  it('gives no key to a layout that can read everything, or for a value that is not plain data', () => {
     const keys = new PageKeys(templates(reads));
     expect(keys.keyOf('everything', context(), state())).toBeUndefined();
     expect(keys.keyOf('unknown-layout', context(), state())).toBeUndefined();
-    expect(keys.keyOf('paper', { ...context(), page: { when: new Map([['a', 1]]) } }, state())).toBeUndefined();
-    expect(keys.keyOf('paper', { ...context(), site: { now: () => 'x' } }, state())).toBeUndefined();
+    expect(keys.keyOf('paper', { ...context(), page: new Map([['title', 'x']]) }, state())).toBeUndefined();
+    expect(keys.keyOf('paper', { ...context(), site: () => 'x' }, state())).toBeUndefined();
+  });
+});
+
+/** Every value below `value` that JSON.stringify would not write out as a template sees it. */
+function notPlainData(value: unknown, at = ''): string[] {
+  if (value === null || value === undefined || typeof value === 'string' || typeof value === 'boolean') return [];
+  if (typeof value === 'number') return Number.isFinite(value) ? [] : [`${at}: ${value}`];
+  if (typeof value !== 'object') return [`${at}: a ${typeof value}`];
+  if (Array.isArray(value)) return value.flatMap((item, i) => notPlainData(item, `${at}[${i}]`));
+  const prototype = Object.getPrototypeOf(value);
+  if (prototype !== Object.prototype && prototype !== null) return [`${at}: a ${prototype?.constructor?.name ?? 'class instance'}`];
+  return Object.entries(value).flatMap(([key, item]) => notPlainData(item, `${at}.${key}`));
+}
+
+describe('page contexts', () => {
+  // PageKeys writes objects out with JSON.stringify, which is exact only for plain data.
+  it('hold only plain data, on every page of the example site', async () => {
+    const seen: string[] = [];
+    let pages = 0;
+    const original = PageKeys.prototype.keyOf;
+    PageKeys.prototype.keyOf = function (layout, context, renderState) {
+      pages += 1;
+      const { _render, ...data } = context as Record<string, unknown>;
+      seen.push(...notPlainData(data, renderState.outputPath));
+      return original.call(this, layout, context, renderState);
+    };
+    const dir = await mkdtemp(path.join(tmpdir(), 'folio-contexts-'));
+    try {
+      await build({ content: 'content', templates: 'templates', public: 'public', out: path.join(dir, 'dist'), cacheDir: path.join(dir, 'cache') });
+    } finally {
+      PageKeys.prototype.keyOf = original;
+      await rm(dir, { recursive: true, force: true });
+    }
+    expect(pages).toBeGreaterThan(40);
+    expect(seen).toEqual([]);
+  });
+
+  it('would be caught holding anything else', () => {
+    expect(notPlainData({ a: [{ b: new Map() }], c: new Date(0), d: NaN, e: () => 1 })).toEqual(['.a[0].b: a Map', '.c: a Date', '.d: NaN', '.e: a function']);
   });
 });

@@ -1,4 +1,7 @@
 import { hash } from 'node:crypto';
+import { readdirSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import Handlebars from 'handlebars';
 import { sourceFingerprint } from '../source-fingerprint.js';
 import type { RenderState } from './helpers/context.js';
@@ -87,10 +90,16 @@ function holdsList(value: object): boolean {
 
 let renderer: string | undefined;
 
-/** The code that turns a context into a page besides the templates: the helpers, and Handlebars. */
+/** The code that turns a context into a page besides the templates: every helper, and Handlebars. */
 function rendererFingerprint(): string {
-  const helpers = ['index', 'url', 'abs-url', 'date', 'icon', 'json', 'logic', 'reuse', 'context'].map((name) => `helpers/${name}`);
-  renderer ??= sourceFingerprint(import.meta.url, [...helpers, 'page-key', '../urls'], `handlebars ${Handlebars.VERSION}`);
+  if (renderer === undefined) {
+    const extension = path.extname(fileURLToPath(import.meta.url));
+    const helpers = readdirSync(fileURLToPath(new URL('./helpers/', import.meta.url)))
+      .filter((name) => name.endsWith(extension) && !name.endsWith(`.d${extension}`))
+      .sort()
+      .map((name) => `helpers/${name.slice(0, -extension.length)}`);
+    renderer = sourceFingerprint(import.meta.url, [...helpers, 'page-key', '../urls'], `handlebars ${Handlebars.VERSION}`);
+  }
   return renderer;
 }
 

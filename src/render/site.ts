@@ -120,6 +120,7 @@ export function renderSiteTo(model: SiteModel, templates: Templates, bag: Diagno
     publications,
     publication_groups: model.publicationGroups.map((g) => ({ title: g.title, id: g.id, items: views(g.items) })),
     publication_metrics: model.metrics ? metricsView(model.metrics) : undefined,
+    publication_count: publications.length,
     publications_have_marks: publications.some((p) => p.has_marks),
     selected_publications: site.home.selectedPublications ? publications.filter((p) => p.selected) : [],
     talks,

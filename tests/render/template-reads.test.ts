@@ -50,7 +50,8 @@ describe('layout reads of the default theme', () => {
     expect(paper).toEqual(expect.arrayContaining(['publication', 'site', 'page', 'build']));
     expect(paper).not.toContain('publications');
     expect(paper).not.toContain('publication_groups');
-    // A list page does read them.
-    expect(templates.reads.get('publications')).toEqual(expect.arrayContaining(['publication_groups', 'publications']));
+    // A filter page reads its own groups and the count, not every paper.
+    expect(templates.reads.get('publications')).toEqual(expect.arrayContaining(['publication_groups', 'publication_count']));
+    expect(templates.reads.get('publications')).not.toContain('publications');
   });
 });

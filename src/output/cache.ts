@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 
@@ -91,5 +91,6 @@ export class BuildCache {
 }
 
 function keyOf(salt: string, source: string): string {
-  return createHash('sha256').update(salt).update('\0').update(source).digest('base64url');
+  // One-shot: a build asks for ten thousand keys, and a Hash object costs more than its hashing.
+  return hash('sha256', `${salt}\0${source}`, 'base64url');
 }

@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 import { availableParallelism } from 'node:os';
 import type { CslItem } from '../content/bibtex/parse.js';
 import { CitationCache } from './citations/cache.js';
@@ -184,7 +184,7 @@ const OUTPUT_VERSION = 1;
 
 /** Same style, same engine, same item: same entry. */
 function cacheKey(style: CitationStyle, versions: string, item: CslItem): string {
-  return createHash('sha256').update(`${OUTPUT_VERSION}\n${versions}\n${style.hash}\n${canonicalJson(item)}`).digest('hex');
+  return hash('sha256', `${OUTPUT_VERSION}\n${versions}\n${style.hash}\n${canonicalJson(item)}`, 'hex');
 }
 
 // Every style formats the same item objects: their JSON is made once, not once a style.

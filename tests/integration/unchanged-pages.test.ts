@@ -83,6 +83,32 @@ describe('pages unchanged since an earlier build', () => {
     expect(await hashTree(out())).toEqual(await fresh());
   });
 
+  // One edit of each kind of content, one after the other: what other pages show of it (home's
+  // news, author links on every card, metrics, a person's papers) must follow.
+  it('after edits of every kind of content, one after another, makes what a fresh build makes', async () => {
+    await settle();
+    const edits: [string, RegExp, string][] = [
+      ['content/news/2025-10-21-muon-preprint.md', /\n*$/, ' Now with code.\n'],
+      ['content/coauthors.yml', /https:\/\/www\.example\.edu\/~brandt\//, 'https://brandt.example.org/'],
+      ['content/citations.yml', /kovacevic2020heavyball: 118/, 'kovacevic2020heavyball: 119'],
+      ['content/people/lena-hofer.md', /^name: Lena Hofer$/m, 'name: Lena M. Hofer'],
+      ['content/projects/optstab.md', /^title: OptStab$/m, 'title: OptStab benchmark'],
+      ['content/talks/schedule-free.md', /Really Doing\?/, 'Really Doing? (Revised)'],
+      ['content/publications/theses.bib', /title\s*=\s*\{/, 'title = {Revised: '],
+      ['content/cv.yml', /title: Education/, 'title: Education and Training'],
+    ];
+    for (const [file, find, replace] of edits) {
+      const target = path.join(dir, file);
+      const before = await readFile(target, 'utf8');
+      const after = before.replace(find, replace);
+      expect(after, file).not.toBe(before);
+      await writeFile(target, after);
+      const result = await incremental();
+      expect(result.pagesKept, file).toBeLessThan(result.pages);
+      expect(await hashTree(out()), file).toEqual(await fresh());
+    }
+  });
+
   it('renders a page again when its file in the output folder was edited by hand', async () => {
     await settle();
     const page = path.join(out(), 'teaching/index.html');

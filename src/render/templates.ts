@@ -60,8 +60,8 @@ interface Precompiled {
   readonly reads: Record<string, string[] | null>;
 }
 
-/** Handlebars' own helpers, always there. */
-const BUILT_IN_HELPERS = ['if', 'unless', 'each', 'with', 'lookup', 'log'];
+/** Handlebars' own helpers, always there (not its `helperMissing` hooks, which no template calls by name). */
+const BUILT_IN_HELPERS = Object.keys(Handlebars.helpers).filter((name) => !name.endsWith('Missing'));
 
 type TemplateSpecification = Parameters<typeof Handlebars.template>[0];
 

@@ -1,4 +1,4 @@
-import type Handlebars from 'handlebars';
+import Handlebars from 'handlebars';
 import { absUrl } from './abs-url.js';
 import { date } from './date.js';
 import { createIconHelper } from './icon.js';
@@ -7,19 +7,15 @@ import { eq, join } from './logic.js';
 import { reuse } from './reuse.js';
 import { url } from './url.js';
 
+/** Folio's helpers for templates of the environment `env` (`icon` renders that environment's partials). */
+function helpersOf(env: typeof Handlebars): Record<string, Handlebars.HelperDelegate> {
+  return { url, abs_url: absUrl, date, icon: createIconHelper(env), json, eq, join, reuse };
+}
+
 /** The names of Folio's own helpers, besides Handlebars' built-in ones (`if`, `each`, `with`, `lookup`…). */
-export const HELPER_NAMES = ['url', 'abs_url', 'date', 'icon', 'json', 'eq', 'join', 'reuse'] as const;
+export const HELPER_NAMES: readonly string[] = Object.keys(helpersOf(Handlebars));
 
 /** Every helper the templates can call, registered on one Handlebars environment. */
 export function registerHelpers(env: typeof Handlebars): void {
-  env.registerHelper({
-    url,
-    abs_url: absUrl,
-    date,
-    icon: createIconHelper(env),
-    json,
-    eq,
-    join,
-    reuse,
-  });
+  env.registerHelper(helpersOf(env));
 }

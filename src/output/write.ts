@@ -118,7 +118,7 @@ export class SiteWriter {
    * then it stays as it is, and the page need not be rendered.
    */
   unchangedPage(file: string, key: string): boolean {
-    const known = this.#stamps.has(file) ? undefined : this.tree.base[file];
+    const known = this.#baseStamp(file);
     if (known === undefined || known[4] !== key || !this.#keep(file, known[0], key)) return false;
     this.#keptPages++;
     return true;
@@ -145,13 +145,18 @@ export class SiteWriter {
    * stays, recorded with the page key it now stands for.
    */
   #keep(file: string, digest: string, pageKey?: string): boolean {
-    const known = this.#stamps.has(file) ? undefined : this.tree.base[file];
+    const known = this.#baseStamp(file);
     if (!known || known[0] !== digest) return false;
     const stats = lstatSync(path.join(this.tree.temp, file), { throwIfNoEntry: false });
     if (!stats?.isFile() || stats.size !== known[1] || stats.mtimeMs !== known[2] || stats.ino !== known[3]) return false;
-    this.#stamps.set(file, pageKey === undefined ? [known[0], known[1], known[2], known[3]] : [known[0], known[1], known[2], known[3], pageKey]);
+    this.#stamps.set(file, stampOf(digest, stats, pageKey));
     this.#unchanged++;
     return true;
+  }
+
+  /** What the earlier tree's manifest says of `file`, unless this build has dealt with it already. */
+  #baseStamp(file: string): Stamp | undefined {
+    return this.#stamps.has(file) ? undefined : this.tree.base[file];
   }
 
   /** Copies `from` to `to` below the tree, unless the copy there is of this very version of it. */

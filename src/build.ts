@@ -20,7 +20,10 @@ export interface BuildResult {
   readonly pages: number;
   readonly publications: number;
   readonly talks: number;
+  /** The files of the site: its pages, attachments and public/ files, written or left as they were. */
   readonly filesWritten: number;
+  /** Of those, the files already in place byte for byte from an earlier build, and not written again. */
+  readonly filesUnchanged: number;
   /** Pages not rendered at all: their file, from an earlier build, was in place with the same page key. */
   readonly pagesKept: number;
   readonly milliseconds: number;
@@ -151,6 +154,7 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
     publications: model.publications.length,
     talks: model.talks.length,
     filesWritten: written,
+    filesUnchanged: writer.unchanged,
     pagesKept: writer.keptPages,
     milliseconds: Math.round(performance.now() - started),
     phases: { ...site.phases, write: Math.round((performance.now() - writing) * 10) / 10 },

@@ -42,6 +42,25 @@ describe('folio build', () => {
     expect(await readFile(path.join(dir, 'dist/index.html'), 'utf8')).toContain('Hello.');
   });
 
+  it('counts the files a rebuild left as they were apart from those it wrote', async () => {
+    await mkdir(path.join(dir, 'content/pages'), { recursive: true });
+    await writeFile(path.join(dir, 'content/site.yml'), 'title: Tiny\nauthor: {name: Ada}\n');
+    await writeFile(path.join(dir, 'content/pages/index.md'), '---\ntitle: Home\n---\nHello.\n');
+    const first = await run(['build', ...flags()]);
+    const total = Number(/: (\d+) files written in/.exec(first.out)?.[1]);
+    expect(total).toBeGreaterThan(3);
+    // The second build starts a new tree; from the third on, the tree of the build before last is updated.
+    await run(['build', ...flags()]);
+    await writeFile(path.join(dir, 'content/pages/index.md'), '---\ntitle: Home\n---\nHello again.\n');
+    const { code, out } = await run(['build', ...flags()]);
+    expect(code).toBe(0);
+    const [, written, unchanged] = /: (\d+) files written and (\d+) unchanged in \d+ ms\.$/.exec(out) ?? [];
+    // The home page and the feeds and indexes that show its text changed; the rest did not.
+    expect(Number(written)).toBeGreaterThanOrEqual(1);
+    expect(Number(unchanged)).toBeGreaterThan(0);
+    expect(Number(written) + Number(unchanged)).toBe(total);
+  });
+
   it('exits 1 on a content error, naming file, line and code, without a stack trace', async () => {
     await mkdir(path.join(dir, 'content/pages'), { recursive: true });
     await writeFile(path.join(dir, 'content/site.yml'), 'title: Tiny\nauthor: {name: Ada}\n');

@@ -21,7 +21,8 @@ export const buildCommand: Command = {
       if (result.pagesKept > 0) io.stdout(colours.dim(`${result.pagesKept} of ${result.pages} pages were unchanged since an earlier build and not rendered again.`));
     }
     if (!values.quiet) {
-      io.stdout(`Built ${result.pages} pages, ${result.publications} publications, ${result.talks} talks: ${result.filesWritten} files written in ${result.milliseconds} ms.`);
+      const files = result.filesUnchanged > 0 ? `${result.filesWritten - result.filesUnchanged} files written and ${result.filesUnchanged} unchanged` : `${result.filesWritten} files written`;
+      io.stdout(`Built ${result.pages} pages, ${result.publications} publications, ${result.talks} talks: ${files} in ${result.milliseconds} ms.`);
     }
     return 0;
   },

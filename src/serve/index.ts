@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { renderSiteInMemory, type BuildCaches, type RenderedSite } from '../build.js';
+import type { OutputFile } from '../render/site.js';
 import { resolveOptions, type BuildOptions } from '../config/options.js';
 import { BuildFailed, type Diagnostic } from '../errors.js';
 import { LiveReload } from './live-reload.js';
@@ -30,7 +31,14 @@ interface Rebuilt {
 }
 
 export type ServeEvent =
-  | (Rebuilt & { readonly kind: 'built'; readonly files: number; readonly phases: RenderedSite['phases']; readonly warnings: readonly Diagnostic[] })
+  | (Rebuilt & {
+      readonly kind: 'built';
+      readonly files: number;
+      /** Pages whose page key was the last good build's: served as they were, not rendered again. */
+      readonly pagesKept: number;
+      readonly phases: RenderedSite['phases'];
+      readonly warnings: readonly Diagnostic[];
+    })
   /** The content or templates are wrong: the last good build stays served. */
   | (Rebuilt & { readonly kind: 'failed'; readonly diagnostics: readonly Diagnostic[] })
   /** A bug (or a file read half-written in a way no check foresaw): the last good build stays served. */
@@ -59,6 +67,8 @@ export async function serve(options: ServeOptions = {}): Promise<ServeHandle> {
   const session = randomBytes(4).toString('hex');
   let site: ServedSite | undefined;
   let caches: BuildCaches | undefined;
+  /** The pages of the last good build that have a page key, by output path: a page whose key is the same is not rendered again. */
+  let keyed = new Map<string, OutputFile & { readonly key: string }>();
   let count = 0;
 
   const queue = buildQueue(async (changed) => {
@@ -67,11 +77,21 @@ export async function serve(options: ServeOptions = {}): Promise<ServeHandle> {
     const took = () => Math.round(performance.now() - started);
     let event: ServeEvent;
     try {
-      const rendered = await renderSiteInMemory(build, caches);
+      const files: OutputFile[] = [];
+      let kept = 0;
+      const unchanged = (file: string, key: string) => {
+        const known = keyed.get(file);
+        if (known?.key !== key) return false;
+        files.push(known);
+        kept++;
+        return true;
+      };
+      const rendered = await renderSiteInMemory(build, caches, (file) => files.push(file), unchanged);
       caches = rendered.caches;
-      site = servedSiteOf(rendered, publicDir, `${session}-${count}`);
+      keyed = new Map(files.flatMap((f) => (f.key === undefined ? [] : [[f.path, { ...f, key: f.key }] as const])));
+      site = servedSiteOf({ ...rendered, files }, publicDir, `${session}-${count}`);
       live.reload(site.build);
-      event = { kind: 'built', ...about, milliseconds: took(), files: rendered.files.length, phases: rendered.phases, warnings: rendered.warnings };
+      event = { kind: 'built', ...about, milliseconds: took(), files: files.length, pagesKept: kept, phases: rendered.phases, warnings: rendered.warnings };
     } catch (error) {
       // Anything may go wrong while an editor is half-way through a save; the server must outlive it.
       const failed = error instanceof BuildFailed;

@@ -2,6 +2,8 @@ import { existsSync } from 'node:fs';
 import { readFile, rename, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { renderSiteInMemory } from '../../src/build.js';
+import { ROOT } from '../helpers/build-fixture.js';
 import { eventually, openEvents, rawGet, serveExampleCopy, type ServedCopy } from './helpers.js';
 
 describe('folio serve, on a copy of the example site', () => {
@@ -119,6 +121,34 @@ describe('folio serve, on a copy of the example site', () => {
       await eventually(async () => (await events.next('reload')) && (await fetch(`${site.origin}/talks/`)).status === 200);
     } finally {
       events.close();
+    }
+  });
+});
+
+describe('folio serve rebuilds, on a copy of the example site', () => {
+  let site: ServedCopy;
+  beforeAll(async () => {
+    site = await serveExampleCopy();
+  });
+  afterAll(() => site?.close());
+
+  it('renders again only the pages a save changed, and serves what a fresh build makes', async () => {
+    const file = path.join(site.content, 'pages/teaching.md');
+    const before = site.events.length;
+    await writeFile(file, `${await readFile(file, 'utf8')}\nA new course: Marker-Kept.\n`);
+    const event = await eventually(async () => {
+      const last = site.events.at(-1);
+      return site.events.length > before && last?.kind === 'built' ? last : undefined;
+    });
+    const fresh = await renderSiteInMemory({ content: site.content, templates: path.join(ROOT, 'templates'), public: path.join(ROOT, 'public'), cacheDir: false });
+    const pages = fresh.files.filter((f) => f.path.endsWith('.html'));
+    // The teaching page changed, and the pages that show its title or text; most did not.
+    expect(event.pagesKept).toBeGreaterThan(pages.length / 2);
+    expect(event.pagesKept).toBeLessThan(pages.length);
+    expect(event.files).toBe(fresh.files.length);
+    for (const page of pages) {
+      const served = await (await fetch(`${site.origin}/${page.path}`)).text();
+      expect(served.replace(/<script src="\/__folio\/client\.js" data-build="[\w-]+" defer><\/script>/, ''), page.path).toBe(page.contents);
     }
   });
 });

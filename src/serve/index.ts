@@ -68,7 +68,7 @@ export async function serve(options: ServeOptions = {}): Promise<ServeHandle> {
   let site: ServedSite | undefined;
   let caches: BuildCaches | undefined;
   /** The pages of the last good build that have a page key, by output path: a page whose key is the same is not rendered again. */
-  let keyed = new Map<string, OutputFile & { readonly key: string }>();
+  let keyed = new Map<string, OutputFile>();
   let count = 0;
 
   const queue = buildQueue(async (changed) => {
@@ -81,14 +81,14 @@ export async function serve(options: ServeOptions = {}): Promise<ServeHandle> {
       let kept = 0;
       const unchanged = (file: string, key: string) => {
         const known = keyed.get(file);
-        if (known?.key !== key) return false;
+        if (!known || known.key !== key) return false;
         files.push(known);
         kept++;
         return true;
       };
       const rendered = await renderSiteInMemory(build, caches, (file) => files.push(file), unchanged);
       caches = rendered.caches;
-      keyed = new Map(files.flatMap((f) => (f.key === undefined ? [] : [[f.path, { ...f, key: f.key }] as const])));
+      keyed = new Map(files.filter((f) => f.key !== undefined).map((f) => [f.path, f]));
       site = servedSiteOf({ ...rendered, files }, publicDir, `${session}-${count}`);
       live.reload(site.build);
       event = { kind: 'built', ...about, milliseconds: took(), files: files.length, pagesKept: kept, phases: rendered.phases, warnings: rendered.warnings };

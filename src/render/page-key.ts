@@ -51,8 +51,7 @@ export class PageKeys {
   #digest(value: unknown): string {
     if (value === null || typeof value !== 'object') {
       if (typeof value === 'function' || typeof value === 'symbol' || typeof value === 'bigint') throw new UnkeyableValue();
-      const text = value === undefined ? 'u' : JSON.stringify(value);
-      return text.length > 128 ? `#${hash('sha1', text, 'base64url')}` : text;
+      return shortened(value === undefined ? 'u' : JSON.stringify(value));
     }
     const known = this.#digests.get(value);
     if (known !== undefined) return known;
@@ -66,13 +65,18 @@ export class PageKeys {
       if (prototype !== Object.prototype && prototype !== null) throw new UnkeyableValue();
       text = holdsList(value) ? `{${Object.entries(value).map(([key, item]) => `${JSON.stringify(key)}:${this.#digest(item)}`).join(',')}}` : JSON.stringify(value);
     }
-    const digest = text.length > 128 ? `#${hash('sha1', text, 'base64url')}` : text;
+    const digest = shortened(text);
     this.#digests.set(value, digest);
     return digest;
   }
 }
 
 class UnkeyableValue extends Error {}
+
+/** A long text by its hash, marked with `#`; a short one as it is. */
+function shortened(text: string): string {
+  return text.length > 128 ? `#${hash('sha1', text, 'base64url')}` : text;
+}
 
 /**
  * Whether `value` holds a list long enough to be worth taking item by item (a publication group

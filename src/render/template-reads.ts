@@ -32,12 +32,16 @@ export function readsOf(program: hbs.AST.Program): ReadonlySet<string> | undefin
     else if (e.type === 'SubExpression') call(e as hbs.AST.SubExpression, scope);
   };
 
+  const args = (node: { params: hbs.AST.Expression[]; hash?: hbs.AST.Hash }, scope: number) => {
+    for (const param of node.params) expression(param, scope);
+    for (const pair of node.hash?.pairs ?? []) expression(pair.value, scope);
+  };
+
   /** A helper call: its name is a helper's (templates can call only known ones), its arguments are read. */
   const call = (node: { path: hbs.AST.PathExpression | hbs.AST.Expression; params: hbs.AST.Expression[]; hash: hbs.AST.Hash }, scope: number) => {
     const isCall = node.params.length > 0 || (node.hash?.pairs.length ?? 0) > 0;
     if (!isCall) expression(node.path, scope);
-    for (const param of node.params) expression(param, scope);
-    for (const pair of node.hash?.pairs ?? []) expression(pair.value, scope);
+    args(node, scope);
   };
 
   const statements = (body: readonly hbs.AST.Statement[], scope: number) => {
@@ -65,8 +69,7 @@ export function readsOf(program: hbs.AST.Program): ReadonlySet<string> | undefin
           expression(partial.name, scope);
           // Without a context argument the partial sees this context; its own reads are counted
           // with every partial's (see layoutReads).
-          for (const param of partial.params) expression(param, scope);
-          for (const pair of partial.hash?.pairs ?? []) expression(pair.value, scope);
+          args(partial, scope);
           if (partial.program) statements(partial.program.body, scope);
           break;
         }

@@ -7,7 +7,7 @@ import { generateSite } from './generate.js';
 /**
  * `npm run bench [-- scenario…]`: builds generated sites in fresh processes with the compiled
  * library (run `npm run prepare` first) and prints wall time, the phases and peak memory.
- * Each site is built three times: cold (no cache), warm (the cache of the first build in place,
+ * Each site is built four times: cold (no cache), warm (the cache of the first build in place,
  * as in CI with the cache restored) and again (the cache and the output of the builds before,
  * as on a researcher's machine: only changed files are written, and pages whose inputs did not
  * change are not rendered: `kept` counts them), then edited (one entry's title changed, the

@@ -60,8 +60,8 @@ interface Precompiled {
   readonly reads: Record<string, string[] | null>;
 }
 
-/** Handlebars' own helpers, always there (not its `helperMissing` hooks, which no template calls by name). */
-const BUILT_IN_HELPERS = Object.keys(Handlebars.helpers).filter((name) => !name.endsWith('Missing'));
+/** Every helper a template can call: Folio's, then Handlebars' own (not its `helperMissing` hooks, which no template calls by name). */
+const CALLABLE_HELPERS = [...HELPER_NAMES, ...Object.keys(Handlebars.helpers).filter((name) => !name.endsWith('Missing'))];
 
 type TemplateSpecification = Parameters<typeof Handlebars.template>[0];
 
@@ -98,7 +98,7 @@ function checked<T>(file: string, run: () => T): T {
     const unknown = /used the unknown helper (\S+) - (\d+):(\d+)/.exec(message);
     if (unknown) {
       const [, name, line, column] = unknown;
-      const guess = closest(name!, [...HELPER_NAMES, ...BUILT_IN_HELPERS]);
+      const guess = closest(name!, CALLABLE_HELPERS);
       throw new ContentError({
         code: 'UnknownHelper',
         severity: 'error',
@@ -106,7 +106,7 @@ function checked<T>(file: string, run: () => T): T {
         file,
         line: Number(line),
         column: Number(column) + 1,
-        hint: `${guess ? `Did you mean \`${guess}\`? ` : ''}Helpers: ${[...HELPER_NAMES, ...BUILT_IN_HELPERS].join(', ')} (docs/templates.md).`,
+        hint: `${guess ? `Did you mean \`${guess}\`? ` : ''}Helpers: ${CALLABLE_HELPERS.join(', ')} (docs/templates.md).`,
       });
     }
     const line = /line (\d+)/.exec(message)?.[1];

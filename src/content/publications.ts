@@ -4,13 +4,13 @@ import { collect, type DiagnosticBag } from '../errors.js';
 import type { BuildCache } from '../output/cache.js';
 import { sourceFingerprint } from '../source-fingerprint.js';
 import { listFiles, readText } from './files.js';
-import { parseBibtex, type BibEntry } from './bibtex/parse.js';
+import { parseBibtex, parseBibtexFile, type BibEntry, type ParsedBibtexFile } from './bibtex/parse.js';
 
 /**
  * Reads every `publications/*.bib` in file-name order. A key used twice is a warning naming both
  * places, and the first entry wins, as in BibTeX.
  */
-export async function loadPublications(contentDir: string, bag: DiagnosticBag, cache?: BuildCache): Promise<BibEntry[]> {
+export async function loadPublications(contentDir: string, bag: DiagnosticBag, cache?: BuildCache, onParse?: () => void): Promise<BibEntry[]> {
   const dir = path.join(contentDir, 'publications');
   const files = await listFiles(dir, ['.bib', '.bibtex']);
   const perFile = await Promise.all(
@@ -23,7 +23,7 @@ export async function loadPublications(contentDir: string, bag: DiagnosticBag, c
         return [];
       }
       try {
-        return await parseCached(text, file, cache);
+        return await parseCached(text, file, cache, onParse);
       } catch (error) {
         collect(bag, () => { throw error; });
         return [];
@@ -50,14 +50,18 @@ export async function loadPublications(contentDir: string, bag: DiagnosticBag, c
 }
 
 // Parsing is the slow part of loading a big .bib file (citation-js: ~0.4 ms an entry); an unchanged
-// file's entries come from the cache, keyed by its text, its path and the parser's code.
+// file's entries come from the cache, kept by its path and the parser's code with the text they
+// were read from, and a changed file's unchanged entries too.
 const PARSER = sourceFingerprint(import.meta.url, ['bibtex/parse', 'bibtex/scan', 'bibtex/strings', 'bibtex/latex'], `plugin-bibtex ${createRequire(import.meta.url)('@citation-js/plugin-bibtex/package.json').version}`);
 
-async function parseCached(text: string, file: string, cache: BuildCache | undefined): Promise<BibEntry[]> {
-  const salt = `${PARSER}|${file}`;
-  const known = cache?.get(salt, text);
-  if (known !== undefined) return JSON.parse(known) as BibEntry[];
-  const entries = await parseBibtex(text, file);
-  cache?.put(salt, text, JSON.stringify(entries));
-  return entries;
+async function parseCached(text: string, file: string, cache: BuildCache | undefined, onParse?: () => void): Promise<BibEntry[]> {
+  if (!cache) return parseBibtex(text, file);
+  // Kept by path, with the text it was parsed from: a changed file's unchanged entries are reused.
+  const known = cache.get(PARSER, file);
+  const before = known === undefined ? undefined : (JSON.parse(known) as ParsedBibtexFile);
+  if (before?.text === text) return before.entries;
+  onParse?.();
+  const { parsed: _, ...after } = await parseBibtexFile(text, file, before);
+  cache.put(PARSER, file, JSON.stringify(after));
+  return after.entries;
 }

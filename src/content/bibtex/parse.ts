@@ -68,6 +68,48 @@ export function parseBibtex(text: string, file: string): Promise<BibEntry[]> {
 
 const recentFiles = new TextMemo<Promise<BibEntry[]>>(32);
 
+/** A parsed .bib file as the build cache keeps it, to parse only the entries of its next version that changed. */
+export interface ParsedBibtexFile {
+  readonly text: string;
+  /** Its `@string` definitions, as written and in order. */
+  readonly strings: string;
+  readonly entries: BibEntry[];
+}
+
+// An entry's reading depends on other entries only through crossref (inheritance, crossrefParent).
+const CROSSREF = /crossref/i;
+
+/**
+ * Parses `text`; with `before`, an earlier version of the same file, an entry whose text has not
+ * changed keeps its earlier reading, and only the others go through citation-js (0.4 ms an entry:
+ * a title fixed in a 1,000-entry file is read in a few ms, not 0.4 s). That holds while the file's
+ * `@string` definitions are the same and come before every entry, and nothing uses crossref;
+ * otherwise, or when the changed entries cannot be read on their own, the whole file is parsed, so
+ * an error names its place in the file. `parsed` counts the entries read afresh.
+ */
+export async function parseBibtexFile(text: string, file: string, before?: ParsedBibtexFile): Promise<ParsedBibtexFile & { readonly parsed: number }> {
+  const { entries: scanned, blocks } = scanBibtexFile(text, file);
+  const definitions = blocks.filter((b) => b.type.toLowerCase() === 'string');
+  const strings = definitions.map((b) => b.text).join('\n');
+  const [last, first] = [definitions.at(-1), scanned[0]];
+  const stringsFirst = !last || !first || last.line < first.line || (last.line === first.line && last.column < first.column);
+  if (before && before.strings === strings && stringsFirst && !CROSSREF.test(text) && !CROSSREF.test(before.text)) {
+    const earlier = new Map(before.entries.map((e) => [e.text, e]));
+    const changed = scanned.filter((e) => !earlier.has(e.text));
+    const read = await parseBibtex([strings, ...changed.map((e) => e.text)].join('\n'), file).catch(() => undefined);
+    if (read && read.length === changed.length && read.every((e, i) => e.key === changed[i]!.key)) {
+      const fresh = new Map(changed.map((e, i) => [e, read[i]!]));
+      const entries = scanned.map((entry) => {
+        const { fields, csl, strings: used } = fresh.get(entry) ?? earlier.get(entry.text)!;
+        return { ...entry, file, fields, csl, crossrefParent: false, strings: used };
+      });
+      return { text, strings, entries, parsed: changed.length };
+    }
+  }
+  const entries = await parseBibtex(text, file);
+  return { text, strings, entries, parsed: entries.length };
+}
+
 async function parseBibtexText(text: string, file: string): Promise<BibEntry[]> {
   const { entries: scanned, blocks, bibtex } = scanBibtexFile(text, file);
   if (scanned.length === 0) return [];

@@ -45,11 +45,18 @@ const READ = [
 ];
 
 /** Reads the whole content folder; every problem goes into `bag`, and undefined means site.yml is unusable. */
-export async function loadContent(contentDir: string, bag: DiagnosticBag, baseUrl?: string, caches: { bibtex?: BuildCache } = {}): Promise<Content | undefined> {
+export interface LoadOptions {
+  /** Parsed .bib files kept between builds. */
+  readonly bibtex?: BuildCache;
+  /** Told when a .bib file is parsed rather than found in the cache: its entries may need formatting. */
+  readonly onBibtexParse?: () => void;
+}
+
+export async function loadContent(contentDir: string, bag: DiagnosticBag, baseUrl?: string, caches: LoadOptions = {}): Promise<Content | undefined> {
   const [site, pages, publications, talks, news, cv, coauthors, citationCounts, people, teaching, projects, all] = await Promise.all([
     loadSiteConfig(contentDir, bag, baseUrl),
     loadPages(contentDir, bag),
-    loadPublications(contentDir, bag, caches.bibtex),
+    loadPublications(contentDir, bag, caches.bibtex, caches.onBibtexParse),
     loadTalks(contentDir, bag),
     loadNews(contentDir, bag),
     loadCv(contentDir, bag),

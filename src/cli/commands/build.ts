@@ -10,6 +10,7 @@ export const buildCommand: Command = {
     const status = values.quiet ? undefined : io.status;
     const result = await build({
       ...buildOptionsOf(values),
+      engineImages: true,
       // Only long builds get a progress line: a short one would just flicker.
       ...(status ? { onProgress: ({ done, total }) => total >= 1000 && status(`Rendering pages: ${done}/${total}`) } : {}),
     });

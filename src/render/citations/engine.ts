@@ -61,7 +61,11 @@ export function formatEntry(engine: StyleEngine, style: CitationStyle, item: Csl
   try {
     raw = engine.render([prepareItem(item)]).get(item.id);
   } catch (error) {
-    throw new Error(`The entry \`${item.id}\` cannot be formatted in the citation style ${style.name}: ${error instanceof Error ? error.message : String(error)}`, { cause: error });
+    throw cannotFormat(style, item, error);
   }
   return raw ? finishEntry(raw) : null;
+}
+
+export function cannotFormat(style: CitationStyle, item: CslItem, error: unknown): Error {
+  return new Error(`The entry \`${item.id}\` cannot be formatted in the citation style ${style.name}: ${error instanceof Error ? error.message : String(error)}`, { cause: error });
 }

@@ -1,0 +1,107 @@
+// @ts-check
+// The script of an engine image (see images.ts). Run as `node engine-image.cjs SPEC IMAGE`, it makes
+// the image: it runs itself with `--build-snapshot` into a temporary file and renames that into
+// place, so a build can leave the work to it and exit. Under --build-snapshot it starts one style's
+// citeproc engine and leaves it in the V8 heap that Node saves as the image; a process started from
+// the image (`node --snapshot-blob IMAGE`) has the engine ready at once and formats the entries it
+// is sent on stdin. A script for --build-snapshot may require Node's own modules only, so citeproc
+// (a single self-contained file) is read and run by hand.
+'use strict';
+const { readFileSync } = require('node:fs');
+const v8 = require('node:v8');
+
+if (v8.startupSnapshot.isBuildingSnapshot()) buildEngine();
+else makeImage(String(process.argv[2]), String(process.argv[3]));
+
+/**
+ * Runs this script under --build-snapshot, then puts the image in place of any older image of the
+ * same style (`<style>-<key>.v8`). The spec file is the build's to give and this script's to delete.
+ * @param {string} spec
+ * @param {string} image
+ */
+function makeImage(spec, image) {
+  const { spawnSync } = require('node:child_process');
+  const { readdirSync, renameSync, rmSync } = require('node:fs');
+  const path = require('node:path');
+  const temp = `${image}.${process.pid}.tmp`;
+  const made = spawnSync(process.execPath, ['--snapshot-blob', temp, '--build-snapshot', __filename, spec], { stdio: 'ignore' });
+  rmSync(spec, { force: true });
+  try {
+    if (made.status !== 0) return;
+    const dir = path.dirname(image);
+    const style = path.basename(image).replace(/-[^-]*\.v8$/, '-');
+    for (const old of readdirSync(dir)) if (old.startsWith(style) && /^[0-9a-f]{16}\.v8$/.test(old.slice(style.length))) rmSync(path.join(dir, old), { force: true });
+    renameSync(temp, image);
+  } finally {
+    rmSync(temp, { force: true });
+  }
+}
+
+function buildEngine() {
+  /** @type {{ citeproc: string, locales: string, xml: string, label: string }} */
+  const spec = JSON.parse(readFileSync(String(process.argv[2]), 'utf8'));
+  const citeprocModule = { exports: {} };
+  new Function('module', 'exports', readFileSync(spec.citeproc, 'utf8'))(citeprocModule, citeprocModule.exports);
+  /** @type {any} */
+  const CSL = citeprocModule.exports;
+  /** @type {Record<string, unknown>} */
+  const locales = JSON.parse(readFileSync(spec.locales, 'utf8'));
+
+  /** @type {Record<string, unknown>} */
+  let items = {};
+  // The same engine, locale lookup and settings as plugin-csl's prepareEngine, which engine.ts uses
+  // in-process: an entry formatted from an image is the entry formatted without one.
+  const engine = new CSL.Engine(
+    {
+      retrieveLocale: (/** @type {string} */ locale) => locales[locale] ?? locales[locale.replace('-', '_')] ?? {},
+      retrieveItem: (/** @type {string} */ id) => {
+        if (Object.prototype.hasOwnProperty.call(items, id)) return items[id];
+        throw new Error(`Cannot find entry with id '${id}'`);
+      },
+    },
+    spec.xml,
+    'en-US',
+    true,
+  );
+  const label = spec.label;
+
+  /**
+   * One entry alone as a bibliography: its raw HTML, null when the style leaves it out, or why it
+   * failed. Mirrors engine.ts (startEngine's render, with prepareEngine's reset before it).
+   * @param {{ id: string }} item
+   */
+  function formatAlone(item) {
+    try {
+      items = { [item.id]: item };
+      engine.updateItems([]);
+      engine.setOutputFormat('html');
+      engine.opt.development_extensions.wrap_url_and_doi = false;
+      engine.updateItems([item.id], true);
+      const bibliography = engine.makeBibliography();
+      if (!bibliography) throw new Error(`The citation style ${label} has no bibliography to format entries with.`);
+      const [{ entry_ids: ids }, entries] = bibliography;
+      const at = ids.findIndex((/** @type {string[]} */ id) => id[0] === item.id);
+      return { raw: at === -1 ? null : entries[at] };
+    } catch (error) {
+      return { error: error instanceof Error ? error.message : String(error) };
+    } finally {
+      items = {};
+    }
+  }
+
+  v8.startupSnapshot.setDeserializeMainFunction(() => {
+    // Loaded: then one request a line (a JSON array of items), one answer a line, in order.
+    process.stdout.write('ready\n');
+    let pending = '';
+    process.stdin.setEncoding('utf8');
+    process.stdin.on('data', (chunk) => {
+      pending += chunk;
+      let end;
+      while ((end = pending.indexOf('\n')) !== -1) {
+        const request = /** @type {{ id: string }[]} */ (JSON.parse(pending.slice(0, end)));
+        pending = pending.slice(end + 1);
+        process.stdout.write(`${JSON.stringify(request.map(formatAlone))}\n`);
+      }
+    });
+  });
+}

@@ -26,6 +26,13 @@ function retitle(text: string, n: number): string {
   return text.replace(/^(\s*title\s*=\s*[{"])/gim, (match) => (++seen === n ? `${match}Revised: ` : match));
 }
 
+/** The example site's papers.bib (with @string macros), as text and as the build before read it. */
+async function examplePapers() {
+  const file = files[0]!;
+  const text = await readFile(file, 'utf8');
+  return { file, text, before: await parseBibtexFile(text, file) };
+}
+
 describe('parsing a changed .bib file against its earlier version', () => {
   it('reads only the entries that changed, and gives exactly what parsing the whole file gives', async () => {
     for (const file of files) {
@@ -44,9 +51,7 @@ describe('parsing a changed .bib file against its earlier version', () => {
   });
 
   it('gives the unchanged entries their new lines when an entry is added above them', async () => {
-    const file = files[0]!;
-    const text = await readFile(file, 'utf8');
-    const before = await parseBibtexFile(text, file);
+    const { file, text, before } = await examplePapers();
     const added = text.replace('@inproceedings{kovacevic2019warmup,', '@misc{added2026,\n  title = {A New Note},\n  author = {Kovačević, Ana},\n  year = {2026},\n}\n\n@inproceedings{kovacevic2019warmup,');
     const after = await parseBibtexFile(added, file, before);
     expect(after.parsed).toBe(1);
@@ -55,9 +60,7 @@ describe('parsing a changed .bib file against its earlier version', () => {
   });
 
   it('reads the whole file again when a @string definition changes', async () => {
-    const file = files[0]!;
-    const text = await readFile(file, 'utf8');
-    const before = await parseBibtexFile(text, file);
+    const { file, text, before } = await examplePapers();
     const edited = text.replace('{SIAM Journal on Optimization}', '{SIAM J. Optimization}');
     const after = await parseBibtexFile(edited, file, before);
     expect(after.parsed).toBe(before.entries.length);
@@ -65,9 +68,7 @@ describe('parsing a changed .bib file against its earlier version', () => {
   });
 
   it('reports a broken edited entry at its line in the file, as a whole parse does', async () => {
-    const file = files[0]!;
-    const text = await readFile(file, 'utf8');
-    const before = await parseBibtexFile(text, file);
+    const { file, text, before } = await examplePapers();
     const broken = text.replace('@article{kovacevic2020heavyball,', '@article{kovacevic2020heavyball,\n  title = {Unclosed,');
     const whole = await parseBibtex(broken, file).catch((error: unknown) => error);
     expect(whole).toBeInstanceOf(Error);

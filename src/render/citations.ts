@@ -50,7 +50,6 @@ export interface CitationFormatter {
 /** From this many entries of one style to format, they are formatted in a worker thread (default 100). */
 export const PARALLEL_FROM = 100;
 
-
 /** A style name that is neither built in nor a file of the styles folder. */
 export class UnknownCitationStyle extends Error {
   override readonly name = 'UnknownCitationStyle';

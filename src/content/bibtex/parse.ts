@@ -1,7 +1,7 @@
 import { ContentError } from '../../errors.js';
 import { dollarsAsText } from './latex.js';
 import { TextMemo } from '../memo.js';
-import { scanBibtexFile, type ScannedEntry } from './scan.js';
+import { scanBibtexFile, type ScannedEntry, type ScannedFile } from './scan.js';
 import { stringsUsedBy } from './strings.js';
 
 /** A CSL-JSON item as citation-js produces it. */
@@ -56,11 +56,12 @@ interface RawEntry {
   readonly properties: Record<string, string | number>;
 }
 
-/** Parses one BibTeX file's text; entries come back in file order. */
-export function parseBibtex(text: string, file: string): Promise<BibEntry[]> {
+/** Parses one BibTeX file's text (`scanned`: its scan, if made already); entries come back in file order. */
+export function parseBibtex(text: string, file: string, scanned?: ScannedFile): Promise<BibEntry[]> {
   // `folio serve` rebuilds on every save, and most saves leave the .bib files as they were.
   const key = `${file}\0${text}`;
-  const entries = recentFiles.get(key, () => parseBibtexText(text, file));
+  // async: a scan that fails rejects the promise, as parsing does.
+  const entries = recentFiles.get(key, async () => parseBibtexText(text, file, scanned ?? scanBibtexFile(text, file)));
   // A failure is not kept: the next call reports it again.
   entries.catch(() => recentFiles.forget(key));
   return entries;
@@ -88,7 +89,8 @@ const CROSSREF = /crossref/i;
  * an error names its place in the file. `parsed` counts the entries read afresh.
  */
 export async function parseBibtexFile(text: string, file: string, before?: ParsedBibtexFile): Promise<ParsedBibtexFile & { readonly parsed: number }> {
-  const { entries: scanned, blocks } = scanBibtexFile(text, file);
+  const scan = scanBibtexFile(text, file);
+  const { entries: scanned, blocks } = scan;
   const definitions = blocks.filter((b) => b.type.toLowerCase() === 'string');
   const strings = definitions.map((b) => b.text).join('\n');
   const [last, first] = [definitions.at(-1), scanned[0]];
@@ -106,12 +108,11 @@ export async function parseBibtexFile(text: string, file: string, before?: Parse
       return { text, strings, entries, parsed: changed.length };
     }
   }
-  const entries = await parseBibtex(text, file);
+  const entries = await parseBibtex(text, file, scan);
   return { text, strings, entries, parsed: entries.length };
 }
 
-async function parseBibtexText(text: string, file: string): Promise<BibEntry[]> {
-  const { entries: scanned, blocks, bibtex } = scanBibtexFile(text, file);
+async function parseBibtexText(text: string, file: string, { entries: scanned, blocks, bibtex }: ScannedFile): Promise<BibEntry[]> {
   if (scanned.length === 0) return [];
   const { plugins } = await loadCitation();
   const read = (source: string) => plugins.input.chain(source, { target: '@biblatex/entries+list', generateGraph: false }) as RawEntry[];

@@ -92,16 +92,11 @@ function buildEngine() {
   v8.startupSnapshot.setDeserializeMainFunction(() => {
     // Loaded: then one request a line (a JSON array of items), one answer a line, in order.
     process.stdout.write('ready\n');
-    let pending = '';
-    process.stdin.setEncoding('utf8');
-    process.stdin.on('data', (chunk) => {
-      pending += chunk;
-      let end;
-      while ((end = pending.indexOf('\n')) !== -1) {
-        const request = /** @type {{ id: string }[]} */ (JSON.parse(pending.slice(0, end)));
-        pending = pending.slice(end + 1);
+    require('node:readline')
+      .createInterface({ input: process.stdin, crlfDelay: Infinity })
+      .on('line', (/** @type {string} */ line) => {
+        const request = /** @type {{ id: string }[]} */ (JSON.parse(line));
         process.stdout.write(`${JSON.stringify(request.map(formatAlone))}\n`);
-      }
-    });
+      });
   });
 }

@@ -66,6 +66,7 @@ export function formatEntry(engine: StyleEngine, style: CitationStyle, item: Csl
   return raw ? finishEntry(raw) : null;
 }
 
+/** Why `item` could not be formatted in `style`, for the build's warning on its entry. */
 export function cannotFormat(style: CitationStyle, item: CslItem, error: unknown): Error {
   return new Error(`The entry \`${item.id}\` cannot be formatted in the citation style ${style.name}: ${error instanceof Error ? error.message : String(error)}`, { cause: error });
 }

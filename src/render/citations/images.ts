@@ -3,6 +3,7 @@ import { hash } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
+import { createInterface } from 'node:readline';
 import type { Readable, Writable } from 'node:stream';
 import { fileURLToPath } from 'node:url';
 import type { CslItem } from '../../content/bibtex/parse.js';
@@ -13,6 +14,8 @@ export type ImageResult = { readonly raw: string | null } | { readonly error: st
 
 const SCRIPT = fileURLToPath(new URL('./engine-image.cjs', import.meta.url));
 const require = createRequire(import.meta.url);
+/** What an image depends on besides its style: Node, the engine and the image script (read once). */
+let imageMaker: string | undefined;
 
 /**
  * Engine images: V8 heap snapshots (`node --build-snapshot`) of a started citeproc engine, one per
@@ -89,7 +92,8 @@ export class EngineImages {
 
   /** The image file of `style`: one per style, Node version and engine and image code. */
   #fileOf(style: CitationStyle): string {
-    const key = hash('sha256', [process.version, process.arch, engineVersions(), style.hash, readFileSync(SCRIPT, 'utf8')].join('\n'), 'hex');
+    imageMaker ??= [process.version, process.arch, engineVersions(), readFileSync(SCRIPT, 'utf8')].join('\n');
+    const key = hash('sha256', `${imageMaker}\n${style.hash}`, 'hex');
     return path.join(this.dir, `${style.name}-${key.slice(0, 16)}.v8`);
   }
 
@@ -110,24 +114,14 @@ class ImageProcess {
   /** Whether it loaded its image (false: it exited first). */
   readonly ready: Promise<boolean>;
   readonly #child: ChildProcessByStdio<Writable, Readable, null>;
-  /** Lines it wrote that nobody has read yet; undefined once it has closed its output. */
-  readonly #lines: (string | undefined)[] = [];
-  #waiting: ((line: string | undefined) => void) | undefined;
+  /** Its output, line by line; done once it has closed it. */
+  readonly #lines: AsyncIterator<string>;
 
   constructor(file: string) {
     this.#child = spawn(process.execPath, ['--snapshot-blob', file], { stdio: ['pipe', 'pipe', 'ignore'], env: withoutNodeOptions() });
-    let pending = '';
-    this.#child.stdout.setEncoding('utf8');
-    this.#child.stdout.on('data', (chunk: string) => {
-      pending += chunk;
-      for (let end = pending.indexOf('\n'); end !== -1; end = pending.indexOf('\n')) {
-        this.#deliver(pending.slice(0, end));
-        pending = pending.slice(end + 1);
-      }
-    });
-    // 'close', not 'exit': by then every line it wrote has been delivered.
-    this.#child.once('close', () => this.#deliver(undefined));
-    this.#child.once('error', () => this.#deliver(undefined));
+    this.#lines = createInterface({ input: this.#child.stdout, crlfDelay: Infinity })[Symbol.asyncIterator]();
+    // A process that cannot start ends its output, which ends the lines.
+    this.#child.once('error', () => this.#child.stdout.destroy());
     this.#child.stdin.on('error', () => undefined);
     this.#hold(false);
     this.ready = this.#nextLine().then((line) => line === 'ready');
@@ -150,16 +144,9 @@ class ImageProcess {
     this.#child.kill();
   }
 
-  #deliver(line: string | undefined): void {
-    const waiting = this.#waiting;
-    this.#waiting = undefined;
-    if (waiting) waiting(line);
-    else this.#lines.push(line);
-  }
-
-  #nextLine(): Promise<string | undefined> {
-    if (this.#lines.length > 0) return Promise.resolve(this.#lines.shift());
-    return new Promise((resolve) => (this.#waiting = resolve));
+  async #nextLine(): Promise<string | undefined> {
+    const { value, done } = await this.#lines.next();
+    return done ? undefined : value;
   }
 
   /** Whether the process and its pipes keep the event loop alive. */

@@ -1,4 +1,4 @@
-import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -72,7 +72,7 @@ describe('engine images', () => {
   it('are deleted when their process fails (another Node made them), and the entries are formatted in-process', async () => {
     const dir = path.join(scratch, 'broken');
     const [apa] = (await imagesIn(made, STYLES.length)).filter((f) => f.startsWith('apa-'));
-    await (await import('node:fs/promises')).mkdir(dir);
+    await mkdir(dir);
     await writeFile(path.join(dir, apa!), 'not a snapshot');
     const formatter = createCitationFormatter({ stylesDir, parallelFrom: Infinity, images: new EngineImages(dir) });
     expect(await formatter.format(items, 'apa')).toEqual(inProcess.get('apa'));

@@ -53,6 +53,8 @@ export interface BuildCaches {
   readonly bibtex: BuildCache;
   /** BibTeX fields converted from LaTeX to HTML, by their text. */
   readonly latex: BuildCache;
+  /** `{{#reuse}}` blocks (publication cards), read only by a build that renders one. */
+  readonly blocks: BuildCache;
   /** Templates precompiled by this process's first build, for the next process (`folio serve` keeps `templates`). */
   readonly precompiledTemplates?: BuildCache;
   /** Compiled templates, reused while the template files are unchanged. */
@@ -76,6 +78,7 @@ export async function renderSiteInMemory(options: BuildOptions = {}, previous?: 
     ? [previous.bibtex.next(), previous.markdown.next(), previous.latex.next(), undefined]
     : await Promise.all(['bibtex', 'markdown', 'latex', 'templates'].map((kind) => BuildCache.open(resolved.cacheDir, kind)));
   // Processes of citeproc's engine images start as soon as a .bib file turns out to have changed.
+  const blocksCache = previous ? previous.blocks.next() : BuildCache.deferred(resolved.cacheDir, 'blocks');
   const images = options.engineImages && resolved.cacheDir && !previous ? new EngineImages(path.join(resolved.cacheDir, 'citations', 'images')) : undefined;
   const [content, compiled, publicFiles] = await Promise.all([
     loadContent(resolved.contentDir, bag, resolved.baseUrl, { bibtex: bibtexCache, ...(images ? { onBibtexParse: () => images.prestart() } : {}) }),
@@ -111,7 +114,7 @@ export async function renderSiteInMemory(options: BuildOptions = {}, previous?: 
   if (model && templates) {
     await prerenderPages(model, markdownCache);
     const markdown = await siteMarkdown(model, markdownCache);
-    paths = renderSiteTo(model, templates, bag, { version: VERSION, markdown, ...(citations ? { citations } : {}), ...(options.onProgress ? { onProgress: options.onProgress } : {}), ...(unchanged && sink === emit ? { unchanged } : {}) }, sink);
+    paths = renderSiteTo(model, templates, bag, { version: VERSION, markdown, ...(citations ? { citations } : {}), ...(options.onProgress ? { onProgress: options.onProgress } : {}), ...(unchanged && sink === emit ? { unchanged } : {}), blocks: blocksCache }, sink);
     // Only now is every file of the site known: a page may link any other page, public/ file or attachment.
     await reportMissingLinkedFiles(model.routes.flatMap((r) => (r.page ? [r.page] : [])), new Set([...paths, ...publicFiles, ...model.attachments.map((a) => a.to)]), bag);
   }
@@ -125,7 +128,7 @@ export async function renderSiteInMemory(options: BuildOptions = {}, previous?: 
   }
   const diagnostics = bag.list(resolved.strict);
   if (diagnostics.some((d) => d.severity === 'error') || !model) throw new BuildFailed(diagnostics);
-  return { model, files, paths, publicFiles, warnings: diagnostics, phases: { load, model: modelled, cite: cited, render: rendered }, caches: { markdown: markdownCache, bibtex: bibtexCache, latex: latexCache, ...(templatesCache ? { precompiledTemplates: templatesCache } : {}), ...(compiled ? { templates: compiled } : {}), ...(citationFormatter ? { citations: citationFormatter } : {}) } };
+  return { model, files, paths, publicFiles, warnings: diagnostics, phases: { load, model: modelled, cite: cited, render: rendered }, caches: { markdown: markdownCache, bibtex: bibtexCache, latex: latexCache, blocks: blocksCache, ...(templatesCache ? { precompiledTemplates: templatesCache } : {}), ...(compiled ? { templates: compiled } : {}), ...(citationFormatter ? { citations: citationFormatter } : {}) } };
 }
 
 /**
@@ -150,7 +153,7 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
     throw error;
   }
   // Only after a good build, so a failed one never leaves half its work behind as "known good".
-  await Promise.all([site.caches.markdown.save(), site.caches.bibtex.save(), site.caches.latex.save(), site.caches.precompiledTemplates?.save(), site.caches.citations?.flush()]).catch(() => undefined);
+  await Promise.all([site.caches.markdown.save(), site.caches.bibtex.save(), site.caches.latex.save(), site.caches.blocks.save(), site.caches.precompiledTemplates?.save(), site.caches.citations?.flush()]).catch(() => undefined);
   const { model } = site;
   const written = new Set([...site.paths, ...model.attachments.map((a) => a.to), ...site.publicFiles]).size;
   return {

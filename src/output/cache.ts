@@ -1,4 +1,5 @@
 import { hash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 
@@ -12,26 +13,40 @@ export class BuildCache {
   #hits = 0;
   #misses = 0;
   readonly #used = new Map<string, string>();
+  #stored: ReadonlyMap<string, string> | undefined;
 
   private constructor(
     private readonly file: string | undefined,
-    private readonly stored: ReadonlyMap<string, string>,
-  ) {}
+    stored: ReadonlyMap<string, string> | undefined,
+  ) {
+    this.#stored = stored;
+  }
 
   /** Opens the cache `kind` in `dir`; without a dir, a cache that forgets everything. */
   static async open(dir: string | undefined, kind: string): Promise<BuildCache> {
     if (!dir) return new BuildCache(undefined, new Map());
     const file = path.join(dir, `${kind}.json`);
-    try {
-      const data = JSON.parse(await readFile(file, 'utf8')) as unknown;
-      if (typeof data === 'object' && data !== null && !Array.isArray(data)) {
-        const entries = Object.entries(data).filter((e): e is [string, string] => typeof e[1] === 'string');
-        return new BuildCache(file, new Map(entries));
+    return new BuildCache(file, await readFile(file, 'utf8').then(entriesOf, () => new Map()));
+  }
+
+  /**
+   * The cache `kind` of `dir`, read only when a value is first asked for: for a big cache that
+   * most builds never touch (publication cards: an unchanged site renders no list). Unread, it is
+   * left as it was by `save`.
+   */
+  static deferred(dir: string | undefined, kind: string): BuildCache {
+    return dir ? new BuildCache(path.join(dir, `${kind}.json`), undefined) : new BuildCache(undefined, new Map());
+  }
+
+  private get stored(): ReadonlyMap<string, string> {
+    if (!this.#stored) {
+      try {
+        this.#stored = entriesOf(readFileSync(this.file!, 'utf8'));
+      } catch {
+        this.#stored = new Map();
       }
-    } catch {
-      // Missing or unreadable: start empty.
     }
-    return new BuildCache(file, new Map());
+    return this.#stored;
   }
 
   /** A cache for the next build of a long-running process (serve): this build's values, in memory. */
@@ -82,12 +97,24 @@ export class BuildCache {
 
   /** Writes what this build used, atomically (a reader never sees half a file). */
   async save(): Promise<void> {
-    if (!this.file || this.#misses === 0 && this.#used.size === this.stored.size) return;
+    // Unread (deferred and never asked), nothing was used: the file stays as it is.
+    if (!this.file || (this.#misses === 0 && this.#used.size === (this.#stored ?? this.#used).size)) return;
     await mkdir(path.dirname(this.file), { recursive: true });
     const temp = `${this.file}.${process.pid}.tmp`;
     await writeFile(temp, JSON.stringify(Object.fromEntries([...this.#used].sort(([a], [b]) => (a < b ? -1 : 1)))));
     await rename(temp, this.file);
   }
+}
+
+/** The cache file's entries; anything but an object of strings is an empty cache. */
+function entriesOf(json: string): Map<string, string> {
+  try {
+    const data = JSON.parse(json) as unknown;
+    if (typeof data === 'object' && data !== null && !Array.isArray(data)) return new Map(Object.entries(data).filter((e): e is [string, string] => typeof e[1] === 'string'));
+  } catch {
+    // Broken: start empty.
+  }
+  return new Map();
 }
 
 function keyOf(salt: string, source: string): string {

@@ -40,6 +40,19 @@ export class PageKeys {
   }
 
   /**
+   * A key for what the templates make of `value` alone, with `context` (what else it depends on);
+   * undefined if the value cannot be keyed. Digests are shared with the pages', by identity.
+   */
+  keyOfValue(value: unknown, context: string): string | undefined {
+    try {
+      return hash('sha1', [this.#code, this.templates.fingerprint, context, this.#digest(value)].join('\0'), 'base64url');
+    } catch (error) {
+      if (error instanceof UnkeyableValue) return undefined;
+      throw error;
+    }
+  }
+
+  /**
    * The value as a short text that tells it apart from any other value. Page contexts are plain
    * data (views made by Folio's own code, YAML read with the core schema: no Map, no Date, no
    * class; tests/render/page-key.test.ts checks the example site's), which JSON.stringify, native

@@ -6,6 +6,7 @@ import type { Route, SiteModel } from '../model/site.js';
 import { closest } from '../content/suggest.js';
 import type { RenderState } from './helpers/context.js';
 import type { ReusedBlock } from './helpers/reuse.js';
+import { keptBlocks } from './kept-blocks.js';
 import { loadSiteMarkdown, markdownSetup, type SiteMarkdown } from './site-markdown.js';
 import { renderAtomFeed } from './feed.js';
 import { renderRobots, renderSitemap } from './meta-files.js';
@@ -38,6 +39,8 @@ export interface RenderInfo {
    * writer's question); then the page is not rendered again. Without it, pages get no keys.
    */
   readonly unchanged?: (path: string, key: string) => boolean;
+  /** Where `{{#reuse}}` blocks (publication cards) are kept between builds. */
+  readonly blocks?: BuildCache;
 }
 
 export interface FormattedCitation {
@@ -79,9 +82,12 @@ export function renderSiteTo(model: SiteModel, templates: Templates, bag: Diagno
     paths.push(path);
     emit(key ? { path, contents, key } : { path, contents });
   };
-  const keys = info.unchanged ? new PageKeys(templates) : undefined;
+  const valueKeys = info.unchanged || info.blocks ? new PageKeys(templates) : undefined;
+  const keys = info.unchanged ? valueKeys : undefined;
   const { site } = model;
   const { rootState } = markdownSetup(site);
+  // What a kept block may depend on besides its object: the settings of the site, as every page sees them.
+  const kept = info.blocks && valueKeys ? keptBlocks(info.blocks, valueKeys, JSON.stringify([rootState.origin, rootState.basePath, rootState.language, siteView(site, [], '')])) : undefined;
   const topicUrls = new Map(model.publicationFilters.filter((f) => f.kind === 'topic').map((f) => [f.slug, f.url]));
   const projectsOf = new Map<string, { title: string; url: string }[]>();
   for (const project of model.projects) {
@@ -144,7 +150,7 @@ export function renderSiteTo(model: SiteModel, templates: Templates, bag: Diagno
   const projectBySlug = new Map(shared.projects.map((p) => [p.slug, p]));
 
   // Blocks of `{{#reuse}}` (publication cards), rendered once for every page that shows them.
-  const reused = new WeakMap<object, ReusedBlock>();
+  const reused = new WeakMap<object, Map<string, ReusedBlock>>();
   const base = templates.layouts.get('base');
   const total = model.routes.length;
   for (const [done, route] of model.routes.entries()) {
@@ -154,7 +160,7 @@ export function renderSiteTo(model: SiteModel, templates: Templates, bag: Diagno
       reportUnknownLayout(route, templates, bag);
       continue;
     }
-    const state: RenderState = { ...rootState, outputPath: route.outputPath, absoluteLinks: route.outputPath === '404.html', reused };
+    const state: RenderState = { ...rootState, outputPath: route.outputPath, absoluteLinks: route.outputPath === '404.html', reused, ...(kept ? { kept } : {}) };
     const paper = route.publication;
     const filtered = route.filter ? { publication_groups: [{ title: route.filter.title, id: route.filter.slug, items: views(route.filter.items) }] } : {};
     const context = {

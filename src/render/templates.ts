@@ -7,6 +7,7 @@ import { closest } from '../content/suggest.js';
 import { HELPER_NAMES, registerHelpers } from './helpers/index.js';
 import { partialsOf } from './template-partials.js';
 import { layoutReads } from './template-reads.js';
+import { nameReuseBlocks } from './reuse-blocks.js';
 import { sourceFingerprint } from '../source-fingerprint.js';
 import type { BuildCache } from '../output/cache.js';
 
@@ -73,7 +74,7 @@ type TemplateSpecification = Parameters<typeof Handlebars.template>[0];
  */
 const COMPILE_OPTIONS = { preventIndent: true, strict: false, knownHelpers: Object.fromEntries(HELPER_NAMES.map((name) => [name, true])), knownHelpersOnly: true };
 /** Which Handlebars and options precompiled a cached template. */
-const PRECOMPILER = `handlebars ${Handlebars.VERSION}|${JSON.stringify(COMPILE_OPTIONS)}|reads ${sourceFingerprint(import.meta.url, ['template-reads'])}`;
+const PRECOMPILER = `handlebars ${Handlebars.VERSION}|${JSON.stringify(COMPILE_OPTIONS)}|reads ${sourceFingerprint(import.meta.url, ['template-reads', 'reuse-blocks'])}`;
 
 /**
  * Parses and checks every template before any page renders, so a syntax error or a missing partial
@@ -81,6 +82,7 @@ const PRECOMPILER = `handlebars ${Handlebars.VERSION}|${JSON.stringify(COMPILE_O
  */
 function precompile(env: typeof Handlebars, sources: readonly { kind: string; name: string; file: string; source: string }[]): Precompiled {
   const parsed = sources.map((t) => ({ ...t, program: checked(t.file, () => env.parse(t.source)) }));
+  for (const t of parsed) nameReuseBlocks(t.program, t.source);
   checkPartials(parsed, parsed.filter((t) => t.kind === 'partials').map((t) => t.name));
   // Before compiling, which rewrites parts of the tree it is given.
   const reads = layoutReads(new Map(parsed.filter((t) => t.kind === 'layouts').map((t) => [t.name, t.program])), parsed.filter((t) => t.kind === 'partials').map((t) => t.program));

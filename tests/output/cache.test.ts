@@ -44,6 +44,28 @@ describe('BuildCache', () => {
     expect(JSON.parse(await readFile(path.join(dir, 'markdown.json'), 'utf8'))).toEqual({ [Object.keys(JSON.parse(await readFile(path.join(dir, 'markdown.json'), 'utf8')))[0]!]: 'fresh' });
   });
 
+  it('deferred, reads its file only when a value is asked for, and leaves it as it was when none was', async () => {
+    const first = await BuildCache.open(dir, 'blocks');
+    first.through('', 'card', () => 'kept');
+    await first.save();
+    const file = path.join(dir, 'blocks.json');
+    const saved = await readFile(file, 'utf8');
+
+    // Never asked: the file stays, although this build used none of it.
+    const untouched = BuildCache.deferred(dir, 'blocks');
+    await writeFile(file, saved.replace('kept', 'changed on disk'));
+    await untouched.save();
+    expect(await readFile(file, 'utf8')).toBe(saved.replace('kept', 'changed on disk'));
+    await writeFile(file, saved);
+
+    const asked = BuildCache.deferred(dir, 'blocks');
+    expect(asked.get('', 'card')).toBe('kept');
+    asked.through('', 'other card', () => 'new');
+    await asked.save();
+    expect(Object.values(JSON.parse(await readFile(file, 'utf8'))).sort()).toEqual(['kept', 'new']);
+    expect(BuildCache.deferred(undefined, 'blocks').get('', 'card')).toBeUndefined();
+  });
+
   it('without a folder, remembers nothing', async () => {
     const cache = await BuildCache.open(undefined, 'markdown');
     let made = 0;

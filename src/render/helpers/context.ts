@@ -1,5 +1,5 @@
 import type { HelperOptions } from 'handlebars';
-import type { ReusedBlock } from './reuse.js';
+import type { KeptBlocks, ReusedBlock } from './reuse.js';
 
 /** What every helper may know about the page being rendered (set by renderSite on the root context). */
 export interface RenderState {
@@ -10,8 +10,10 @@ export interface RenderState {
   readonly origin: string;
   readonly basePath: string;
   readonly language: string;
-  /** Blocks of `{{#reuse}}` already rendered in this build, by their object. */
-  readonly reused?: WeakMap<object, ReusedBlock>;
+  /** Blocks of `{{#reuse}}` already rendered in this build, by their object and the block's name. */
+  readonly reused?: WeakMap<object, Map<string, ReusedBlock>>;
+  /** Blocks of `{{#reuse}}` rendered by earlier builds. */
+  readonly kept?: KeptBlocks;
   /** Inside a block being rendered for reuse: the site paths its `{{url}}`s link to, in order. */
   readonly links?: string[];
 }

@@ -28,7 +28,8 @@ export interface CitationFormatterOptions {
   readonly parallelFrom?: number;
   /**
    * Where images of the engines are kept (see citations/images.ts): few new entries are formatted
-   * by them, and an engine started in-process for a site built before gets one. Default: none.
+   * by them, and when an engine had to start in-process for a site built before, an image of all
+   * the styles used is made. Default: none.
    */
   readonly images?: EngineImages;
 }
@@ -65,8 +66,8 @@ export function createCitationFormatter(options: CitationFormatterOptions): Cita
   let versions: string | undefined;
   const perStyle = new Map<string, Promise<{ style: CitationStyle; cache: CitationCache }>>();
   const engines = new Map<string, Promise<StyleEngine>>();
-  /** Styles whose image `flush` has made, once the build no longer needs the other core. */
-  const toImage: CitationStyle[] = [];
+  /** Whether an engine had to start here for a site built before: then `flush` makes an image of the site's styles. */
+  let imageDue = false;
 
   const open = (name: string) => {
     let opened = perStyle.get(name);
@@ -89,7 +90,7 @@ export function createCitationFormatter(options: CitationFormatterOptions): Cita
       engine = startEngine(style).then((started) => {
         stats.engines += 1;
         // Not on a first build (CI, a test, a throwaway check): only a site built again gains from it.
-        if (cache.kept && options.images) toImage.push(style);
+        if (cache.kept) imageDue = true;
         return started;
       });
       engines.set(style.name, engine);
@@ -143,8 +144,14 @@ export function createCitationFormatter(options: CitationFormatterOptions): Cita
       return out;
     },
     async flush() {
-      for (const opened of perStyle.values()) await (await opened).cache.flush();
-      for (const style of toImage.splice(0)) options.images?.make(style);
+      const used: CitationStyle[] = [];
+      for (const opened of perStyle.values()) {
+        const { style, cache } = await opened;
+        await cache.flush();
+        used.push(style);
+      }
+      if (imageDue) options.images?.make(used);
+      imageDue = false;
     },
   };
 }

@@ -1,10 +1,10 @@
 // @ts-check
 // The script of an engine image (see images.ts). Run as `node engine-image.cjs SPEC IMAGE`, it makes
 // the image: it runs itself with `--build-snapshot` into a temporary file and renames that into
-// place, so a build can leave the work to it and exit. Under --build-snapshot it starts one style's
-// citeproc engine and leaves it in the V8 heap that Node saves as the image; a process started from
-// the image (`node --snapshot-blob IMAGE`) has the engine ready at once and formats the entries it
-// is sent on stdin. A script for --build-snapshot may require Node's own modules only, so citeproc
+// place, so a build can leave the work to it and exit. Under --build-snapshot it starts a citeproc
+// engine for each style of the site and leaves them in the V8 heap that Node saves as the image; a
+// process started from the image (`node --snapshot-blob IMAGE`) has the engines ready at once and
+// formats the entries it is sent on stdin. A script for --build-snapshot may require Node's own modules only, so citeproc
 // (a single self-contained file) is read and run by hand.
 'use strict';
 const { readFileSync } = require('node:fs');
@@ -14,8 +14,9 @@ if (v8.startupSnapshot.isBuildingSnapshot()) buildEngine();
 else makeImage(String(process.argv[2]), String(process.argv[3]));
 
 /**
- * Runs this script under --build-snapshot, then puts the image in place of any older image of the
- * same style (`<style>-<key>.v8`). The spec file is the build's to give and this script's to delete.
+ * Runs this script under --build-snapshot, then puts the image in place of every other image of
+ * the folder (the site's styles, or Folio, changed). The spec file is the build's to give and this
+ * script's to delete.
  * @param {string} spec
  * @param {string} image
  */
@@ -29,16 +30,15 @@ function makeImage(spec, image) {
   try {
     if (made.status !== 0) return;
     const dir = path.dirname(image);
-    const style = path.basename(image).replace(/-[^-]*\.v8$/, '-');
-    for (const old of readdirSync(dir)) if (old.startsWith(style) && /^[0-9a-f]{16}\.v8$/.test(old.slice(style.length))) rmSync(path.join(dir, old), { force: true });
     renameSync(temp, image);
+    for (const old of readdirSync(dir)) if (old.endsWith('.v8') && old !== path.basename(image)) rmSync(path.join(dir, old), { force: true });
   } finally {
     rmSync(temp, { force: true });
   }
 }
 
 function buildEngine() {
-  /** @type {{ citeproc: string, locales: string, xml: string, label: string }} */
+  /** @type {{ citeproc: string, locales: string, styles: { hash: string, xml: string, label: string }[] }} */
   const spec = JSON.parse(readFileSync(String(process.argv[2]), 'utf8'));
   const citeprocModule = { exports: {} };
   new Function('module', 'exports', readFileSync(spec.citeproc, 'utf8'))(citeprocModule, citeprocModule.exports);
@@ -51,26 +51,23 @@ function buildEngine() {
   let items = {};
   // The same engine, locale lookup and settings as plugin-csl's prepareEngine, which engine.ts uses
   // in-process: an entry formatted from an image is the entry formatted without one.
-  const engine = new CSL.Engine(
-    {
-      retrieveLocale: (/** @type {string} */ locale) => locales[locale] ?? locales[locale.replace('-', '_')] ?? {},
-      retrieveItem: (/** @type {string} */ id) => {
-        if (Object.prototype.hasOwnProperty.call(items, id)) return items[id];
-        throw new Error(`Cannot find entry with id '${id}'`);
-      },
+  const system = {
+    retrieveLocale: (/** @type {string} */ locale) => locales[locale] ?? locales[locale.replace('-', '_')] ?? {},
+    retrieveItem: (/** @type {string} */ id) => {
+      if (Object.prototype.hasOwnProperty.call(items, id)) return items[id];
+      throw new Error(`Cannot find entry with id '${id}'`);
     },
-    spec.xml,
-    'en-US',
-    true,
-  );
-  const label = spec.label;
+  };
+  /** @type {Map<string, { engine: any, label: string }>} */
+  const engines = new Map(spec.styles.map((style) => [style.hash, { engine: new CSL.Engine(system, style.xml, 'en-US', true), label: style.label }]));
 
   /**
    * One entry alone as a bibliography: its raw HTML, null when the style leaves it out, or why it
    * failed. Mirrors engine.ts (startEngine's render, with prepareEngine's reset before it).
+   * @param {{ engine: any, label: string }} style
    * @param {{ id: string }} item
    */
-  function formatAlone(item) {
+  function formatAlone({ engine, label }, item) {
     try {
       items = { [item.id]: item };
       engine.updateItems([]);
@@ -90,13 +87,14 @@ function buildEngine() {
   }
 
   v8.startupSnapshot.setDeserializeMainFunction(() => {
-    // Loaded: then one request a line (a JSON array of items), one answer a line, in order.
-    process.stdout.write('ready\n');
+    // Loaded: then one request a line ({ style: its hash, items }), one answer a line, in order.
+    process.stdout.write(`ready ${JSON.stringify([...engines.keys()])}\n`);
     require('node:readline')
       .createInterface({ input: process.stdin, crlfDelay: Infinity })
       .on('line', (/** @type {string} */ line) => {
-        const request = /** @type {{ id: string }[]} */ (JSON.parse(line));
-        process.stdout.write(`${JSON.stringify(request.map(formatAlone))}\n`);
+        const request = /** @type {{ style: string, items: { id: string }[] }} */ (JSON.parse(line));
+        const style = engines.get(request.style);
+        process.stdout.write(`${JSON.stringify(style ? request.items.map((item) => formatAlone(style, item)) : { error: `This image has no engine for the style ${request.style}.` })}\n`);
       });
   });
 }

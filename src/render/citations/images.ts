@@ -14,16 +14,18 @@ export type ImageResult = { readonly raw: string | null } | { readonly error: st
 
 const SCRIPT = fileURLToPath(new URL('./engine-image.cjs', import.meta.url));
 const require = createRequire(import.meta.url);
-/** What an image depends on besides its style: Node, the engine and the image script (read once). */
+/** What an image depends on besides its styles: Node, the engine and the image script (read once). */
 let imageMaker: string | undefined;
 
 /**
- * Engine images: V8 heap snapshots (`node --build-snapshot`) of a started citeproc engine, one per
- * style, kept in the cache. citeproc takes 1.2-1.6 s to start APA's engine (it expands every macro
- * of the style inline), and loading it costs the main thread another 0.2-0.3 s; a process started
- * from the image has the engine ready in about 0.5 s. Such processes start, on the other core, as
- * soon as the build finds a changed .bib file, so the few entries to format are formatted while the
- * rest of the site loads, and citeproc never loads in the build's own process.
+ * Engine images: V8 heap snapshots (`node --build-snapshot`) of started citeproc engines, one image
+ * holding every style of the site, kept in the cache. citeproc takes 1.2-1.6 s to start APA's
+ * engine (it expands every macro of the style inline), and loading it costs the main thread
+ * another 0.2-0.3 s; a process started from the image has the engines ready in about 0.6 s. It
+ * starts, on the other core, as soon as the build finds a changed .bib file, so the few entries
+ * to format are formatted while the rest of the site loads, and citeproc never loads in the
+ * build's own process. One image for all styles loads in one process: an image per style cost a
+ * process each, one after another (0.7 + 0.2 + 0.2 s for APA, IEEE and Chicago).
  *
  * An image only works with the Node binary and flags that made it: its name carries Node's version,
  * the engine's and the image script's, and the processes run without NODE_OPTIONS. One that fails
@@ -31,13 +33,14 @@ let imageMaker: string | undefined;
  */
 export class EngineImages {
   readonly #running = new Map<string, ImageProcess>();
-  readonly #started = new Set<string>();
   #closed = false;
   #prestarted = false;
+  /** Settled once every image's process has started and loaded (or failed to). */
+  #started: Promise<unknown> | undefined;
 
   constructor(private readonly dir: string) {}
 
-  /** Starts a process from every image of the folder before anyone asks (each takes 0.2-0.6 s to load). */
+  /** Starts a process from every image of the folder (normally one) before anyone asks. */
   prestart(): void {
     if (this.#closed || this.#prestarted) return;
     this.#prestarted = true;
@@ -48,74 +51,92 @@ export class EngineImages {
       return;
     }
     // One after another: all at once, they would take the build's own core too.
-    let previous: Promise<unknown> = Promise.resolve();
+    let previous: Promise<unknown> | undefined;
     for (const name of files.sort()) {
       const file = path.join(this.dir, name);
-      previous = previous.then(() => (this.#closed || this.#started.has(file) ? undefined : this.#start(file).ready));
+      previous = previous ? previous.then(() => (this.#closed ? undefined : this.#start(file).styles)) : this.#start(file).styles;
     }
+    this.#started = previous;
   }
 
-  /** Formats each of `items` alone with the image of `style`, in order; undefined without an image, or if its process fails. */
+  /** Formats each of `items` alone in `style` with the engine of an image, in order; undefined without one, or if its process fails. */
   async format(style: CitationStyle, items: readonly CslItem[]): Promise<ImageResult[] | undefined> {
-    const file = this.#fileOf(style);
-    const running = this.#running.get(file) ?? (this.#closed || !existsSync(file) ? undefined : this.#start(file));
-    if (!running) return undefined;
-    this.#running.delete(file);
+    this.prestart();
+    // The processes do not keep this one alive (see ImageProcess): a timer does, while it waits for them.
+    const alive = setInterval(() => undefined, 60_000);
     try {
-      return await running.format(items);
-    } catch {
-      // Made by another Node, or broken: it would fail every time.
-      rmSync(file, { force: true });
-      return undefined;
+      await this.#started;
+    } finally {
+      clearInterval(alive);
     }
+    for (const [file, running] of this.#running) {
+      const styles = await running.styles;
+      try {
+        if (styles.length === 0) throw new Error('The citation engine image did not load.');
+        if (!styles.includes(style.hash)) continue;
+        return await running.format(style.hash, items);
+      } catch {
+        // Made by another Node, or broken: it would fail every time.
+        if (!this.#closed) this.#forget(file);
+        return undefined;
+      }
+    }
+    return undefined;
+  }
+
+  #forget(file: string): void {
+    this.#running.get(file)?.stop();
+    this.#running.delete(file);
+    rmSync(file, { force: true });
   }
 
   /**
-   * Makes the image of `style` for the builds after this one, in a process of its own that outlives
-   * the build if need be: it starts the engine again and saves the heap (3-4 s for APA).
+   * Makes the image of `styles` (all the site's) for the builds after this one, in a process of its
+   * own that outlives the build if need be: it starts the engines again and saves the heap (3-4 s
+   * for APA), then deletes every other image of the folder.
    */
-  make(style: CitationStyle): void {
-    const image = this.#fileOf(style);
+  make(styles: readonly CitationStyle[]): void {
+    if (styles.length === 0) return;
+    const sorted = [...styles].sort((a, b) => (a.hash < b.hash ? -1 : 1));
+    imageMaker ??= [process.version, process.arch, engineVersions(), readFileSync(SCRIPT, 'utf8')].join('\n');
+    const key = hash('sha256', [imageMaker, ...sorted.map((style) => style.hash)].join('\n'), 'hex');
+    const image = path.join(this.dir, `engines-${key.slice(0, 16)}.v8`);
+    if (existsSync(image)) return;
     mkdirSync(this.dir, { recursive: true });
     const spec = `${image}.${process.pid}.json`;
     const plugin = require.resolve('@citation-js/plugin-csl/package.json');
-    writeFileSync(spec, JSON.stringify({ citeproc: createRequire(plugin).resolve('citeproc'), locales: path.join(path.dirname(plugin), 'lib', 'locales.json'), xml: style.xml, label: style.file ?? style.name }));
+    writeFileSync(spec, JSON.stringify({ citeproc: createRequire(plugin).resolve('citeproc'), locales: path.join(path.dirname(plugin), 'lib', 'locales.json'), styles: sorted.map((style) => ({ hash: style.hash, xml: style.xml, label: style.file ?? style.name })) }));
     spawn(process.execPath, [SCRIPT, spec, image], { stdio: 'ignore', detached: true, env: withoutNodeOptions() }).unref();
   }
 
-  /** Stops the processes nobody asked for. */
+  /** Stops the processes. */
   close(): void {
     this.#closed = true;
     for (const running of this.#running.values()) running.stop();
     this.#running.clear();
   }
 
-  /** The image file of `style`: one per style, Node version and engine and image code. */
-  #fileOf(style: CitationStyle): string {
-    imageMaker ??= [process.version, process.arch, engineVersions(), readFileSync(SCRIPT, 'utf8')].join('\n');
-    const key = hash('sha256', `${imageMaker}\n${style.hash}`, 'hex');
-    return path.join(this.dir, `${style.name}-${key.slice(0, 16)}.v8`);
-  }
-
   #start(file: string): ImageProcess {
     const running = new ImageProcess(file);
-    this.#started.add(file);
     this.#running.set(file, running);
     return running;
   }
 }
 
 /**
- * A process started from an image: it says `ready` once its heap is loaded, then answers one
- * request a line, a line each. It never keeps the build's process alive, except while the build
- * waits for its answer.
+ * A process started from an image: it says `ready` and the hashes of its styles once its heap is
+ * loaded, then answers one request a line, a line each, in order. It never keeps the build's
+ * process alive, except while the build waits for an answer.
  */
 class ImageProcess {
-  /** Whether it loaded its image (false: it exited first). */
-  readonly ready: Promise<boolean>;
+  /** The hashes of the styles it formats (none: it exited first). */
+  readonly styles: Promise<readonly string[]>;
   readonly #child: ChildProcessByStdio<Writable, Readable, null>;
   /** Its output, line by line; done once it has closed it. */
   readonly #lines: AsyncIterator<string>;
+  /** The last request: each waits for the one before, so answers are read in the order asked. */
+  #queue: Promise<unknown> = Promise.resolve();
+  #waiting = 0;
 
   constructor(file: string) {
     this.#child = spawn(process.execPath, ['--snapshot-blob', file], { stdio: ['pipe', 'pipe', 'ignore'], env: withoutNodeOptions() });
@@ -123,21 +144,23 @@ class ImageProcess {
     // A process that cannot start ends its output, which ends the lines.
     this.#child.once('error', () => this.#child.stdout.destroy());
     this.#child.stdin.on('error', () => undefined);
-    this.#hold(false);
-    this.ready = this.#nextLine().then((line) => line === 'ready');
+    this.#hold(0);
+    this.styles = this.#nextLine().then((line) => (line?.startsWith('ready ') ? (JSON.parse(line.slice('ready '.length)) as string[]) : []));
   }
 
-  async format(items: readonly CslItem[]): Promise<ImageResult[]> {
-    this.#hold(true);
-    try {
-      if (!(await this.ready)) throw new Error('The citation engine image did not load.');
-      this.#child.stdin.end(`${JSON.stringify(items)}\n`);
-      const answer = await this.#nextLine();
-      if (answer === undefined) throw new Error('The citation engine image did not answer.');
-      return JSON.parse(answer) as ImageResult[];
-    } finally {
-      this.#hold(false);
-    }
+  format(style: string, items: readonly CslItem[]): Promise<ImageResult[]> {
+    const answer = this.#queue.then(async () => {
+      if (!(await this.styles).includes(style)) throw new Error('The citation engine image did not load.');
+      this.#child.stdin.write(`${JSON.stringify({ style, items })}\n`);
+      const line = await this.#nextLine();
+      if (line === undefined) throw new Error('The citation engine image did not answer.');
+      const results = JSON.parse(line) as ImageResult[] | { error: string };
+      if (!Array.isArray(results)) throw new Error(results.error);
+      return results;
+    });
+    this.#hold(+1);
+    this.#queue = answer.catch(() => undefined);
+    return answer.finally(() => this.#hold(-1));
   }
 
   stop(): void {
@@ -149,10 +172,11 @@ class ImageProcess {
     return done ? undefined : value;
   }
 
-  /** Whether the process and its pipes keep the event loop alive. */
-  #hold(wait: boolean): void {
+  /** Keeps the event loop alive while an answer is awaited, and only then. */
+  #hold(change: number): void {
+    this.#waiting += change;
     const handles = [this.#child, this.#child.stdin, this.#child.stdout] as { ref(): void; unref(): void }[];
-    for (const handle of handles) (wait ? handle.ref() : handle.unref());
+    for (const handle of handles) (this.#waiting > 0 ? handle.ref() : handle.unref());
   }
 }
 

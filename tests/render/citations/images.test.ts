@@ -14,7 +14,7 @@ const STYLES = ['apa', 'ieee', 'chicago-author-date'];
 
 let items: CslItem[];
 let scratch: string;
-/** A folder holding an image of each style, made once. */
+/** A folder holding an image of the three styles, made once. */
 let made: string;
 /** Every item in every style, formatted by an engine started in this process. */
 const inProcess = new Map<string, Map<string, Citation>>();
@@ -38,23 +38,22 @@ beforeAll(async () => {
   scratch = await mkdtemp(path.join(tmpdir(), 'folio-images-'));
   made = path.join(scratch, 'made');
   const styles = await findStyles(stylesDir);
-  const images = new EngineImages(made);
-  for (const name of STYLES) images.make(await styles.get(name)!());
+  new EngineImages(made).make(await Promise.all(STYLES.map((name) => styles.get(name)!())));
   const formatter = createCitationFormatter({ stylesDir, parallelFrom: Infinity });
   for (const name of STYLES) inProcess.set(name, await formatter.format(items, name));
-  await imagesIn(made, STYLES.length);
+  await imagesIn(made, 1);
 }, 120_000);
 afterAll(() => rm(scratch, { recursive: true, force: true }));
 
 describe('engine images', () => {
-  it('format every entry of the fixtures and the example site exactly as the engine in this process does', async () => {
+  it('format every entry of the fixtures and the example site in each style exactly as the engines in this process do, all from one process', async () => {
     expect(items.length).toBeGreaterThanOrEqual(30);
-    for (const name of STYLES) {
-      const formatter = createCitationFormatter({ stylesDir, parallelFrom: Infinity, images: new EngineImages(made) });
-      const fromImage = await formatter.format(items, name);
-      expect(formatter.stats, name).toMatchObject({ engines: 0, fromImages: 1, formatted: items.length });
-      expect(fromImage, name).toEqual(inProcess.get(name));
-    }
+    expect(await imagesIn(made, 1)).toEqual([expect.stringMatching(/^engines-[0-9a-f]{16}\.v8$/)]);
+    const formatter = createCitationFormatter({ stylesDir, parallelFrom: Infinity, images: new EngineImages(made) });
+    // As a build asks: every style at once, each request answered in turn.
+    const fromImage = await Promise.all(STYLES.map((name) => formatter.format(items, name)));
+    expect(formatter.stats).toMatchObject({ engines: 0, fromImages: 3, formatted: 3 * items.length });
+    for (const [i, name] of STYLES.entries()) expect(fromImage[i], name).toEqual(inProcess.get(name));
   });
 
   it('serve a process started early (prestart), and stop the ones nobody asks for', async () => {
@@ -71,31 +70,48 @@ describe('engine images', () => {
 
   it('are deleted when their process fails (another Node made them), and the entries are formatted in-process', async () => {
     const dir = path.join(scratch, 'broken');
-    const [apa] = (await imagesIn(made, STYLES.length)).filter((f) => f.startsWith('apa-'));
+    const [image] = await imagesIn(made, 1);
     await mkdir(dir);
-    await writeFile(path.join(dir, apa!), 'not a snapshot');
+    await writeFile(path.join(dir, image!), 'not a snapshot');
     const formatter = createCitationFormatter({ stylesDir, parallelFrom: Infinity, images: new EngineImages(dir) });
     expect(await formatter.format(items, 'apa')).toEqual(inProcess.get('apa'));
     expect(formatter.stats).toMatchObject({ engines: 1, fromImages: 0 });
-    expect(await readdir(dir)).not.toContain(apa);
+    expect(await readdir(dir)).not.toContain(image);
   });
 
-  it('are made for a site built before only, never on a first build', async () => {
+  it('are made for a site built before only, never on a first build, and hold every style the build used', async () => {
     const cacheDir = path.join(scratch, 'cache');
     const dir = path.join(scratch, 'cache-images');
-    const first = createCitationFormatter({ stylesDir, cacheDir, parallelFrom: Infinity, images: new EngineImages(dir) });
-    await first.format(items.slice(0, 2), 'ieee');
+    const build = () => createCitationFormatter({ stylesDir, cacheDir, parallelFrom: Infinity, images: new EngineImages(dir) });
+    const inProcessOf = (name: string, count: number) => new Map([...inProcess.get(name)!].filter(([key]) => items.slice(0, count).some((i) => i.id === key)));
+    const first = build();
+    await Promise.all(['ieee', 'apa'].map((name) => first.format(items.slice(0, 2), name)));
     await first.flush();
-    expect(first.stats.engines).toBe(1);
+    expect(first.stats.engines).toBe(2);
     // make() writes its spec file before it returns: no folder, no image on the way.
     expect(await readdir(dir).catch(() => 'none')).toBe('none');
-    const second = createCitationFormatter({ stylesDir, cacheDir, parallelFrom: Infinity, images: new EngineImages(dir) });
+
+    const second = build();
     await second.format(items.slice(0, 3), 'ieee');
     await second.flush();
     expect(second.stats).toMatchObject({ engines: 1, formatted: 1, cached: 2 });
-    expect(await imagesIn(dir, 1)).toEqual([expect.stringMatching(/^ieee-[0-9a-f]{16}\.v8$/)]);
-    const third = createCitationFormatter({ stylesDir, cacheDir, parallelFrom: Infinity, images: new EngineImages(dir) });
-    expect(await third.format(items.slice(0, 4), 'ieee')).toEqual(new Map([...inProcess.get('ieee')!].filter(([key]) => items.slice(0, 4).some((i) => i.id === key))));
-    expect(third.stats).toMatchObject({ engines: 0, fromImages: 1, formatted: 1, cached: 3 });
-  }, 60_000);
+    const [ieeeOnly] = await imagesIn(dir, 1);
+
+    const third = build();
+    expect(await third.format(items.slice(0, 4), 'ieee')).toEqual(inProcessOf('ieee', 4));
+    // A style the image lacks (one the site has taken up since) is formatted here, and the image stays.
+    expect(await third.format(items.slice(0, 3), 'apa')).toEqual(inProcessOf('apa', 3));
+    expect(third.stats).toMatchObject({ engines: 1, fromImages: 1, formatted: 2, cached: 5 });
+    expect(await readdir(dir)).toContain(ieeeOnly);
+    // The next image holds both styles, and takes the place of the old one.
+    await third.flush();
+    for (let waited = 0; (await readdir(dir)).includes(ieeeOnly!) && waited < 60_000; waited += 250) await new Promise((resolve) => setTimeout(resolve, 250));
+    const [both] = await imagesIn(dir, 1);
+    expect(both).not.toBe(ieeeOnly);
+
+    const fourth = build();
+    const formatted = await Promise.all(['apa', 'ieee'].map((name) => fourth.format(items.slice(0, 5), name)));
+    expect(formatted).toEqual([inProcessOf('apa', 5), inProcessOf('ieee', 5)]);
+    expect(fourth.stats).toMatchObject({ engines: 0, fromImages: 2, formatted: 3, cached: 7 });
+  }, 90_000);
 });

@@ -66,6 +66,50 @@ describe('BuildCache', () => {
     expect(BuildCache.deferred(undefined, 'blocks').get('', 'card')).toBeUndefined();
   });
 
+  describe('after a build that changed few entries', () => {
+    const sources = Array.from({ length: 200 }, (_, i) => `entry ${i}`);
+    const file = () => path.join(dir, 'latex.json');
+    const journal = () => path.join(dir, 'latex.journal');
+    const convert = (source: string) => `<p>${source}, as converted</p>`;
+    /** One build converting `used` through the cache; returns how many it converted. */
+    const buildWith = async (used: readonly string[]) => {
+      const cache = await BuildCache.open(dir, 'latex');
+      for (const source of used) cache.through('', source, () => convert(source));
+      await cache.save();
+      return cache.stats.misses;
+    };
+
+    it('appends the changes to a journal, which the next build reads, instead of writing every entry again', async () => {
+      await buildWith(sources);
+      const whole = await readFile(file(), 'utf8');
+      // One entry edited, one deleted.
+      const edited = sources.map((s) => (s === 'entry 7' ? 'entry 7, edited' : s)).filter((s) => s !== 'entry 9');
+      expect(await buildWith(edited)).toBe(1);
+      expect(await readFile(file(), 'utf8')).toBe(whole);
+      expect((await readFile(journal(), 'utf8')).trim().split('\n')).toHaveLength(1);
+
+      const next = await BuildCache.open(dir, 'latex');
+      expect(next.get('', 'entry 7, edited')).toBe(convert('entry 7, edited'));
+      // Dropped: the build before did not use them.
+      expect(next.get('', 'entry 7')).toBeUndefined();
+      expect(next.get('', 'entry 9')).toBeUndefined();
+      expect(next.get('', 'entry 8')).toBe(convert('entry 8'));
+    });
+
+    it('writes the file whole again when the changes are many, and ignores a line cut short', async () => {
+      await buildWith(sources);
+      await buildWith(sources.map((s) => (s === 'entry 1' ? 'entry 1, edited' : s)));
+      await writeFile(journal(), `${await readFile(journal(), 'utf8')}{"set": {"cut`);
+      expect((await BuildCache.open(dir, 'latex')).get('', 'entry 1, edited')).toBe(convert('entry 1, edited'));
+
+      const renamed = sources.map((s) => `${s}, renamed`);
+      expect(await buildWith(renamed)).toBe(200);
+      await expect(readFile(journal(), 'utf8')).rejects.toThrow();
+      expect(Object.keys(JSON.parse(await readFile(file(), 'utf8')))).toHaveLength(200);
+      expect(await buildWith(renamed)).toBe(0);
+    });
+  });
+
   it('without a folder, remembers nothing', async () => {
     const cache = await BuildCache.open(undefined, 'markdown');
     let made = 0;

@@ -3,6 +3,7 @@ import path from 'node:path';
 import { resolveOptions, type BuildOptions } from './config/options.js';
 import { listFiles } from './content/files.js';
 import { keepConversionsIn } from './content/bibtex/latex.js';
+import { keepYamlIn } from './content/yaml.js';
 import { loadContent } from './content/index.js';
 import { BuildFailed, collect, DiagnosticBag, type Diagnostic } from './errors.js';
 import { buildSite, type SiteModel } from './model/site.js';
@@ -53,6 +54,8 @@ export interface BuildCaches {
   readonly bibtex: BuildCache;
   /** BibTeX fields converted from LaTeX to HTML, by their text. */
   readonly latex: BuildCache;
+  /** YAML (site.yml, data files, front matter) read, by its text; front matter split, by the file's text. */
+  readonly yaml: BuildCache;
   /** `{{#reuse}}` blocks (publication cards), read only by a build that renders one. */
   readonly blocks: BuildCache;
   /** Templates precompiled by this process's first build, for the next process (`folio serve` keeps `templates`). */
@@ -74,17 +77,18 @@ export async function renderSiteInMemory(options: BuildOptions = {}, previous?: 
   const resolved = resolveOptions(options);
   const bag = new DiagnosticBag();
   const clock = phaseClock(started);
-  const [bibtexCache, markdownCache, latexCache, templatesCache] = previous
-    ? [previous.bibtex.next(), previous.markdown.next(), previous.latex.next(), undefined]
-    : await Promise.all(['bibtex', 'markdown', 'latex', 'templates'].map((kind) => BuildCache.open(resolved.cacheDir, kind)));
+  const [bibtexCache, markdownCache, latexCache, yamlCache, templatesCache] = previous
+    ? [previous.bibtex.next(), previous.markdown.next(), previous.latex.next(), previous.yaml.next(), undefined]
+    : await Promise.all(['bibtex', 'markdown', 'latex', 'yaml', 'templates'].map((kind) => BuildCache.open(resolved.cacheDir, kind)));
   // Processes of citeproc's engine images start as soon as a .bib file turns out to have changed.
   const blocksCache = previous ? previous.blocks.next() : BuildCache.deferred(resolved.cacheDir, 'blocks');
   const images = options.engineImages && resolved.cacheDir && !previous ? new EngineImages(path.join(resolved.cacheDir, 'citations', 'images')) : undefined;
+  keepYamlIn(yamlCache);
   const [content, compiled, publicFiles] = await Promise.all([
     loadContent(resolved.contentDir, bag, resolved.baseUrl, { bibtex: bibtexCache, ...(images ? { onBibtexParse: () => images.prestart() } : {}) }),
     templatesOf(resolved.templatesDir, previous?.templates, templatesCache).catch((error) => collect(bag, () => { throw error; })),
     listFiles(resolved.publicDir, ['']),
-  ]);
+  ]).finally(() => keepYamlIn(undefined));
   const templates = compiled?.templates;
   const load = clock();
   keepConversionsIn(latexCache);
@@ -128,7 +132,7 @@ export async function renderSiteInMemory(options: BuildOptions = {}, previous?: 
   }
   const diagnostics = bag.list(resolved.strict);
   if (diagnostics.some((d) => d.severity === 'error') || !model) throw new BuildFailed(diagnostics);
-  return { model, files, paths, publicFiles, warnings: diagnostics, phases: { load, model: modelled, cite: cited, render: rendered }, caches: { markdown: markdownCache, bibtex: bibtexCache, latex: latexCache, blocks: blocksCache, ...(templatesCache ? { precompiledTemplates: templatesCache } : {}), ...(compiled ? { templates: compiled } : {}), ...(citationFormatter ? { citations: citationFormatter } : {}) } };
+  return { model, files, paths, publicFiles, warnings: diagnostics, phases: { load, model: modelled, cite: cited, render: rendered }, caches: { markdown: markdownCache, bibtex: bibtexCache, latex: latexCache, yaml: yamlCache, blocks: blocksCache, ...(templatesCache ? { precompiledTemplates: templatesCache } : {}), ...(compiled ? { templates: compiled } : {}), ...(citationFormatter ? { citations: citationFormatter } : {}) } };
 }
 
 /**
@@ -153,7 +157,7 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
     throw error;
   }
   // Only after a good build, so a failed one never leaves half its work behind as "known good".
-  await Promise.all([site.caches.markdown.save(), site.caches.bibtex.save(), site.caches.latex.save(), site.caches.blocks.save(), site.caches.precompiledTemplates?.save(), site.caches.citations?.flush()]).catch(() => undefined);
+  await Promise.all([site.caches.markdown.save(), site.caches.bibtex.save(), site.caches.latex.save(), site.caches.yaml.save(), site.caches.blocks.save(), site.caches.precompiledTemplates?.save(), site.caches.citations?.flush()]).catch(() => undefined);
   const { model } = site;
   const written = new Set([...site.paths, ...model.attachments.map((a) => a.to), ...site.publicFiles]).size;
   return {

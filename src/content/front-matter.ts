@@ -1,6 +1,12 @@
-import matter from 'gray-matter';
+import { createRequire } from 'node:module';
+import type matterFunction from 'gray-matter';
 import { ContentError } from '../errors.js';
-import { parseYaml, type YamlSource } from './yaml.js';
+import { sourceFingerprint } from '../source-fingerprint.js';
+import { parseYaml, yamlCache, type YamlSource } from './yaml.js';
+
+const require = createRequire(import.meta.url);
+/** gray-matter, loaded for the first file whose front matter the cache does not know (40 ms of a build's start). */
+let matter: typeof matterFunction | undefined;
 
 /** A markdown file split into its YAML front matter and its body. */
 export interface MarkdownSource {
@@ -34,20 +40,9 @@ export function parseFrontMatter(text: string, file: string): MarkdownSource {
     });
   }
   const source = opening ? `---${text.slice(opening[0].length)}` : text;
-  let yaml: YamlSource | undefined;
-  const parsed = matter(source, {
-    engines: {
-      yaml: (frontMatter: string) => {
-        // The text after the opening `---`, its newline included: its line 1 is file line 1.
-        yaml = parseYaml(frontMatter, file, 'InvalidFrontMatter', 1);
-        return (yaml.data ?? {}) as object;
-      },
-      // Never reached (the opening line is checked above); replaces gray-matter's eval all the same.
-      javascript: () => {
-        throw new Error('Front matter is never read as JavaScript.');
-      },
-    },
-  });
+  const { matter: frontMatter, bodyStart } = splitOf(source);
+  // The text after the opening `---`, its newline included: its line 1 is file line 1.
+  const yaml = frontMatter === null ? undefined : parseYaml(frontMatter, file, 'InvalidFrontMatter', 1);
   const data = yaml?.data ?? {};
   if (typeof data !== 'object' || data === null || Array.isArray(data)) {
     throw new ContentError({
@@ -59,12 +54,47 @@ export function parseFrontMatter(text: string, file: string): MarkdownSource {
       hint: 'Write one `field: value` per line between the two `---` lines.',
     });
   }
-  const bodyStart = source.length - parsed.content.length;
   return {
     file,
     data: data as Record<string, unknown>,
-    body: parsed.content,
+    body: source.slice(bodyStart),
     bodyLine: source.slice(0, bodyStart).split('\n').length,
     lineOf: yaml?.lineOf ?? (() => undefined),
   };
+}
+
+/** Where gray-matter splits a text: the YAML it would parse (null: none), and where the body starts. */
+interface Split {
+  readonly matter: string | null;
+  readonly bodyStart: number;
+}
+
+const SPLITTER = sourceFingerprint(import.meta.url, ['front-matter'], `gray-matter ${(require('gray-matter/package.json') as { version: string }).version}`);
+
+/**
+ * Splits `source` as gray-matter does. The split is kept in the build's YAML cache by the text, so
+ * gray-matter loads only when some file changed.
+ */
+function splitOf(source: string): Split {
+  const cache = yamlCache();
+  const known = cache?.get(SPLITTER, source);
+  if (known !== undefined) return JSON.parse(known) as Split;
+  matter ??= require('gray-matter') as typeof matterFunction;
+  let frontMatter: string | null = null;
+  const { content } = matter(source, {
+    engines: {
+      // The YAML is parsed by parseYaml, after the split.
+      yaml: (text: string) => {
+        frontMatter = text;
+        return {};
+      },
+      // Never reached (the opening line is checked above); replaces gray-matter's eval all the same.
+      javascript: () => {
+        throw new Error('Front matter is never read as JavaScript.');
+      },
+    },
+  });
+  const split: Split = { matter: frontMatter, bodyStart: source.length - content.length };
+  cache?.put(SPLITTER, source, JSON.stringify(split));
+  return split;
 }

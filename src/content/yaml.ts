@@ -1,7 +1,15 @@
-import { isMap, isNode, isScalar, isSeq, LineCounter, parseDocument, visit, type Document } from 'yaml';
+import { createRequire } from 'node:module';
+import type { Document, Node as YamlNode } from 'yaml';
 import type { Code } from '../error-catalogue.js';
 import { ContentError } from '../errors.js';
+import type { BuildCache } from '../output/cache.js';
+import { sourceFingerprint } from '../source-fingerprint.js';
 import { TextMemo } from './memo.js';
+
+const require = createRequire(import.meta.url);
+/** The `yaml` package, loaded on the first text the cache does not know (40 ms of every build's start). */
+let yamlLibrary: typeof import('yaml') | undefined;
+const yaml = () => (yamlLibrary ??= require('yaml') as typeof import('yaml'));
 
 /** YAML data together with where each value was written, for errors that point at a line. */
 export interface YamlSource {
@@ -15,14 +23,62 @@ export interface YamlSource {
  * on the machine's time zone. `firstLine` is the file line the text starts on (2 for front matter).
  */
 export function parseYaml(text: string, file: string, code: Code, firstLine = 1): YamlSource {
-  const { data, lineOf } = parsed.get(`${code}\0${firstLine}\0${file}\0${text}`, () => parseYamlText(text, file, code, firstLine));
+  const { data, lineOf } = parsed.get(`${code}\0${firstLine}\0${file}\0${text}`, () => readYaml(text, file, code, firstLine));
   // A copy, so a caller that changes the data never changes what the next build reads.
   return { data: structuredClone(data), lineOf };
 }
 
 const parsed = new TextMemo<YamlSource>(4096);
 
-function parseYamlText(text: string, file: string, code: Code, firstLine: number): YamlSource {
+/**
+ * YAML read by earlier builds, by its text and first line: the data and the line of every key and
+ * item, so that a build whose YAML did not change never loads the parser. Only text that parses is
+ * kept (errors are made afresh, with the file they are in).
+ */
+let stored: BuildCache | undefined;
+const READER = sourceFingerprint(import.meta.url, ['yaml'], `yaml ${(require('yaml/package.json') as { version: string }).version}`);
+
+/** Makes parseYaml (and the front matter's split) read and record their results in `cache` (a build's own), or stop with undefined. */
+export function keepYamlIn(cache: BuildCache | undefined): void {
+  stored = cache;
+}
+
+/** The cache keepYamlIn set, if any. */
+export function yamlCache(): BuildCache | undefined {
+  return stored;
+}
+
+/** What the cache keeps of a text: its data, and each path (as JSON) with its line. */
+interface KeptYaml {
+  readonly data: unknown;
+  readonly lines: readonly (readonly [string, number])[];
+}
+
+function readYaml(text: string, file: string, code: Code, firstLine: number): YamlSource {
+  const source = `${firstLine}\0${text}`;
+  const known = stored?.get(READER, source);
+  if (known !== undefined) {
+    const { data, lines } = JSON.parse(known) as KeptYaml;
+    const lineByPath = new Map(lines);
+    return { data, lineOf: (path) => lineByPath.get(JSON.stringify(path)) };
+  }
+  const { data, lines } = parseYamlText(text, file, code, firstLine);
+  const lineByPath = new Map(lines);
+  // Data JSON cannot hold as it is (`.inf`, `.nan`, -0) is read again each time.
+  if (stored && isPlainJson(data)) stored.put(READER, source, JSON.stringify({ data, lines } satisfies KeptYaml));
+  return { data, lineOf: (path) => lineByPath.get(JSON.stringify(path)) };
+}
+
+function isPlainJson(value: unknown): boolean {
+  if (value === null || typeof value === 'string' || typeof value === 'boolean') return true;
+  if (typeof value === 'number') return Number.isFinite(value) && !Object.is(value, -0);
+  if (Array.isArray(value)) return value.every(isPlainJson);
+  if (typeof value !== 'object' || Object.getPrototypeOf(value) !== Object.prototype || Object.hasOwn(value, '__proto__')) return false;
+  return Object.values(value).every(isPlainJson);
+}
+
+function parseYamlText(text: string, file: string, code: Code, firstLine: number): KeptYaml {
+  const { LineCounter, parseDocument } = yaml();
   const lines = new LineCounter();
   const doc = parseDocument(text, { lineCounter: lines, prettyErrors: true, uniqueKeys: true });
   const problem = doc.errors[0];
@@ -54,25 +110,44 @@ function parseYamlText(text: string, file: string, code: Code, firstLine: number
       hint: 'Set the anchor (`&name`) before its alias (`*name`), or write the value out in full.',
     });
   }
-  return {
-    data,
-    lineOf(path) {
-      // A field's line is the line of its key (`title:`), which is where people look.
-      const parent = path.length <= 1 ? doc.contents : doc.getIn(path.slice(0, -1), true);
-      const last = path[path.length - 1];
-      let node: unknown = path.length === 0 ? doc.contents : undefined;
-      if (isMap(parent)) node = parent.items.find((pair) => isScalar(pair.key) && pair.key.value === last)?.key;
-      else if (isSeq(parent) && typeof last === 'number') node = parent.items[last];
-      if (!isNode(node) || !node.range) return undefined;
-      return lines.linePos(node.range[0]).line + firstLine - 1;
-    },
+  return { data, lines: lineTable(doc, (offset) => lines.linePos(offset).line + firstLine - 1) };
+}
+
+/**
+ * The line of every key of a map (where people look for a field) and every item of a list, by
+ * its path as JSON (`["author","links",0]`); the document itself is the path `[]`. Aliases are not
+ * followed: a path through one has no line.
+ */
+function lineTable(doc: Document, lineAt: (offset: number) => number): [string, number][] {
+  const { isMap, isNode, isScalar, isSeq } = yaml();
+  const table: [string, number][] = [];
+  const walk = (node: unknown, path: readonly (string | number)[]) => {
+    if (isMap(node)) {
+      for (const pair of node.items) {
+        if (!isScalar(pair.key) || !pair.key.range) continue;
+        const at = [...path, pair.key.value as string | number];
+        table.push([JSON.stringify(at), lineAt(pair.key.range[0])]);
+        walk(pair.value, at);
+      }
+    } else if (isSeq(node)) {
+      node.items.forEach((item, index) => {
+        const at = [...path, index];
+        if (isNode(item) && item.range) table.push([JSON.stringify(at), lineAt(item.range[0])]);
+        walk(item, at);
+      });
+    }
   };
+  const root = doc.contents as YamlNode | null;
+  if (root?.range) table.push(['[]', lineAt(root.range[0])]);
+  walk(root, []);
+  return table;
 }
 
 /** Offset of the first alias whose anchor is not set before it, else of the first alias. */
 function firstBadAlias(doc: Document): number | undefined {
   let first: number | undefined;
   let unresolved: number | undefined;
+  const { visit } = yaml();
   visit(doc, {
     Alias(_, alias) {
       first ??= alias.range?.[0];

@@ -57,6 +57,15 @@ export function parseFlags(argv: readonly string[], extra: FlagSpec = {}) {
 }
 
 /** The build options the folder flags ask for; unset flags keep the library defaults. */
+/**
+ * Whether to keep images of the citation engines (BuildOptions.engineImages) for a command a
+ * researcher runs again and again; not in CI (the `CI` variable set, as every CI service does),
+ * which builds once and edits nothing, so an image made there would only take its CPU.
+ */
+export function engineImagesWanted(env: NodeJS.ProcessEnv = process.env): boolean {
+  return !env.CI || env.CI === 'false' || env.CI === '0';
+}
+
 export function buildOptionsOf(values: CommandContext['values']): BuildOptions {
   const text = (name: string) => (typeof values[name] === 'string' ? (values[name] as string) : undefined);
   const picked = { content: text('content'), templates: text('templates'), public: text('public'), out: text('out'), baseUrl: text('base-url') };

@@ -28,8 +28,8 @@ export interface CitationFormatterOptions {
   readonly parallelFrom?: number;
   /**
    * Where images of the engines are kept (see citations/images.ts): few new entries are formatted
-   * by them, and when an engine had to start in-process for a site built before, an image of all
-   * the styles used is made. Default: none.
+   * by them, and a site built before gets an image of all the styles used, if it has none yet.
+   * Default: none.
    */
   readonly images?: EngineImages;
 }
@@ -42,7 +42,7 @@ export interface CitationFormatter {
   format(items: readonly CslItem[], style: string, onError?: CitationFormatterOptions['onError']): Promise<Map<string, Citation>>;
   /** The names of the styles available: plugin-csl's own and those of `stylesDir`, sorted. */
   styles(): Promise<string[]>;
-  /** Writes the cache of each style used and begins the images due; call it once, after the last `format`. */
+  /** Writes the cache of each style used and begins the image of the styles if it is due; call it once, after the last `format`. */
   flush(): Promise<void>;
   /** What the formatter has done so far: engines started, entries formatted, entries taken from the cache. */
   readonly stats: { readonly engines: number; readonly fromImages: number; readonly formatted: number; readonly cached: number };
@@ -66,8 +66,6 @@ export function createCitationFormatter(options: CitationFormatterOptions): Cita
   let versions: string | undefined;
   const perStyle = new Map<string, Promise<{ style: CitationStyle; cache: CitationCache }>>();
   const engines = new Map<string, Promise<StyleEngine>>();
-  /** Whether an engine had to start here for a site built before: then `flush` makes an image of the site's styles. */
-  let imageDue = false;
 
   const open = (name: string) => {
     let opened = perStyle.get(name);
@@ -89,8 +87,6 @@ export function createCitationFormatter(options: CitationFormatterOptions): Cita
     if (!engine) {
       engine = startEngine(style).then((started) => {
         stats.engines += 1;
-        // Not on a first build (CI, a test, a throwaway check): only a site built again gains from it.
-        if (cache.kept) imageDue = true;
         return started;
       });
       engines.set(style.name, engine);
@@ -145,13 +141,15 @@ export function createCitationFormatter(options: CitationFormatterOptions): Cita
     },
     async flush() {
       const used: CitationStyle[] = [];
+      let builtBefore = false;
       for (const opened of perStyle.values()) {
         const { style, cache } = await opened;
+        builtBefore ||= cache.kept;
         await cache.flush();
         used.push(style);
       }
-      if (imageDue) options.images?.make(used);
-      imageDue = false;
+      // Not on a first build (a test, a throwaway check): only a site built again gains from an image.
+      if (builtBefore) options.images?.make(used);
     },
   };
 }

@@ -1,6 +1,6 @@
 import { spawn, type ChildProcessByStdio } from 'node:child_process';
 import { hash } from 'node:crypto';
-import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { createInterface } from 'node:readline';
@@ -14,6 +14,8 @@ export type ImageResult = { readonly raw: string | null } | { readonly error: st
 
 const SCRIPT = fileURLToPath(new URL('./engine-image.cjs', import.meta.url));
 const require = createRequire(import.meta.url);
+/** Longer than making an image takes (3-8 s); a spec file older than that was left by a maker that died. */
+const MAKING_TAKES = 120_000;
 /** What an image depends on besides its styles: Node, the engine and the image script (read once). */
 let imageMaker: string | undefined;
 
@@ -101,12 +103,22 @@ export class EngineImages {
     imageMaker ??= [process.version, process.arch, engineVersions(), readFileSync(SCRIPT, 'utf8')].join('\n');
     const key = hash('sha256', [imageMaker, ...sorted.map((style) => style.hash)].join('\n'), 'hex');
     const image = path.join(this.dir, `engines-${key.slice(0, 16)}.v8`);
-    if (existsSync(image)) return;
+    if (existsSync(image) || this.#beingMade(image)) return;
     mkdirSync(this.dir, { recursive: true });
     const spec = `${image}.${process.pid}.json`;
     const plugin = require.resolve('@citation-js/plugin-csl/package.json');
     writeFileSync(spec, JSON.stringify({ citeproc: createRequire(plugin).resolve('citeproc'), locales: path.join(path.dirname(plugin), 'lib', 'locales.json'), styles: sorted.map((style) => ({ hash: style.hash, xml: style.xml, label: style.file ?? style.name })) }));
     spawn(process.execPath, [SCRIPT, spec, image], { stdio: 'ignore', detached: true, env: withoutNodeOptions() }).unref();
+  }
+
+  /** Whether another build began making `image` lately (its spec file is there; the maker deletes it once done). */
+  #beingMade(image: string): boolean {
+    const prefix = `${path.basename(image)}.`;
+    try {
+      return readdirSync(this.dir).some((f) => f.startsWith(prefix) && f.endsWith('.json') && Date.now() - statSync(path.join(this.dir, f)).mtimeMs < MAKING_TAKES);
+    } catch {
+      return false;
+    }
   }
 
   /** Stops the processes. */

@@ -15,7 +15,8 @@ import path from 'node:path';
 export class BuildCache {
   #hits = 0;
   #misses = 0;
-  readonly #used = new Map<string, string>();
+  /** What this build used or made, by key; a function makes its value when asked (putLater). */
+  readonly #used = new Map<string, string | (() => string)>();
   #stored: Stored | undefined;
 
   private constructor(
@@ -49,7 +50,7 @@ export class BuildCache {
 
   /** A cache for the next build of a long-running process (serve): this build's values, in memory. */
   next(): BuildCache {
-    return new BuildCache(this.file, inMemory(new Map([...this.stored, ...this.#used])));
+    return new BuildCache(this.file, inMemory(new Map([...this.stored, ...[...this.#used.keys()].map((key) => [key, this.#valueOf(key)!] as const)])));
   }
   /** Whether a value for `source` under `salt` is known, from an earlier build or this one. */
   knows(salt: string, source: string): boolean {
@@ -60,7 +61,7 @@ export class BuildCache {
   /** The value known for `source` under `salt`, if any (counted as a hit, and kept). */
   get(salt: string, source: string): string | undefined {
     const key = keyOf(salt, source);
-    const known = this.#used.get(key) ?? this.stored.get(key);
+    const known = this.#valueOf(key) ?? this.stored.get(key);
     if (known === undefined) return undefined;
     this.#hits++;
     this.#used.set(key, known);
@@ -73,10 +74,19 @@ export class BuildCache {
     this.#used.set(keyOf(salt, source), value);
   }
 
+  /**
+   * Records a value for `source` under `salt` that `make` writes out when it is needed (by `get`,
+   * or by `save`): 10,000 publication cards held as JSON text for the whole build cost 40-75 MB.
+   */
+  putLater(salt: string, source: string, make: () => string): void {
+    this.#misses++;
+    this.#used.set(keyOf(salt, source), make);
+  }
+
   /** The cached value for `source` under `salt` (what else the result depends on), or makes it. */
   through(salt: string, source: string, make: () => string): string {
     const key = keyOf(salt, source);
-    const known = this.#used.get(key) ?? this.stored.get(key);
+    const known = this.#valueOf(key) ?? this.stored.get(key);
     if (known !== undefined) {
       this.#hits++;
       this.#used.set(key, known);
@@ -84,6 +94,15 @@ export class BuildCache {
     }
     this.#misses++;
     const made = make();
+    this.#used.set(key, made);
+    return made;
+  }
+
+  /** The value this build used or made for `key`, made now if it was put for later. */
+  #valueOf(key: string): string | undefined {
+    const value = this.#used.get(key);
+    if (typeof value !== 'function') return value;
+    const made = value();
     this.#used.set(key, made);
     return made;
   }
@@ -100,26 +119,25 @@ export class BuildCache {
     const stored = this.#stored;
     // Unread (deferred and never asked), nothing was used: the file stays as it is.
     if (!this.file || (!stored && this.#used.size === 0)) return;
-    const set: Record<string, string> = {};
-    let changed = 0;
-    for (const [key, value] of this.#used) {
-      if (stored?.entries.get(key) !== value) {
-        set[key] = value;
-        changed++;
-      }
-    }
+    // Made later, a value is new: the cache would have given it otherwise.
+    const changed = [...this.#used].filter(([key, value]) => typeof value === 'function' || stored?.entries.get(key) !== value).map(([key]) => key);
     const drop = stored ? [...stored.entries.keys()].filter((key) => !this.#used.has(key)) : [];
-    if (changed === 0 && drop.length === 0) return;
+    if (changed.length === 0 && drop.length === 0) return;
     await mkdir(path.dirname(this.file), { recursive: true });
-    if (stored && stored.mainBytes > 0) {
-      const line = `${JSON.stringify({ set, drop })}\n`;
-      if (stored.journalLines < MAX_JOURNAL_LINES && stored.journalBytes + line.length <= stored.mainBytes / 4) {
+    if (stored && stored.mainBytes > 0 && stored.journalLines < MAX_JOURNAL_LINES && changed.length + drop.length <= stored.entries.size / 8) {
+      const line = `${JSON.stringify({ set: Object.fromEntries(changed.map((key) => [key, this.#valueOf(key)])), drop })}\n`;
+      if (stored.journalBytes + line.length <= stored.mainBytes / 4) {
         await appendFile(journalOf(this.file), line);
         return;
       }
     }
     const temp = `${this.file}.${process.pid}.tmp`;
-    await writeFile(temp, jsonChunks([...this.#used].sort(([a], [b]) => (a < b ? -1 : 1))));
+    const keys = [...this.#used.keys()].sort();
+    // Values put for later are made one by one as they are written, and not kept.
+    await writeFile(temp, jsonChunks(keys, (key) => {
+      const value = this.#used.get(key)!;
+      return typeof value === 'function' ? value() : value;
+    }));
     await rename(temp, this.file);
     await rm(journalOf(this.file), { force: true });
   }
@@ -129,10 +147,10 @@ export class BuildCache {
  * The entries as one JSON object, in pieces of about a megabyte: the cards of 10,000 papers are
  * 40 MB of JSON, which as a single string (and its copy as bytes) pushed a build past 1 GiB.
  */
-function* jsonChunks(entries: readonly (readonly [string, string])[]): Generator<string> {
+function* jsonChunks(keys: readonly string[], valueOf: (key: string) => string): Generator<string> {
   let chunk = '{';
-  for (const [i, [key, value]] of entries.entries()) {
-    chunk += `${i === 0 ? '' : ','}${JSON.stringify(key)}:${JSON.stringify(value)}`;
+  for (const [i, key] of keys.entries()) {
+    chunk += `${i === 0 ? '' : ','}${JSON.stringify(key)}:${JSON.stringify(valueOf(key))}`;
     if (chunk.length > 1 << 20) {
       yield chunk;
       chunk = '';

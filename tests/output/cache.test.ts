@@ -66,6 +66,19 @@ describe('BuildCache', () => {
     expect(BuildCache.deferred(undefined, 'blocks').get('', 'card')).toBeUndefined();
   });
 
+  it('makes a value put for later only when it is asked for or saved', async () => {
+    const cache = await BuildCache.open(dir, 'blocks');
+    let made = 0;
+    cache.putLater('', 'card a', () => `a${++made}`);
+    cache.putLater('', 'card b', () => `b${++made}`);
+    expect(made).toBe(0);
+    expect(cache.get('', 'card a')).toBe('a1');
+    await cache.save();
+    expect(made).toBe(2);
+    const next = await BuildCache.open(dir, 'blocks');
+    expect([next.get('', 'card a'), next.get('', 'card b')]).toEqual(['a1', 'b2']);
+  });
+
   describe('after a build that changed few entries', () => {
     const sources = Array.from({ length: 200 }, (_, i) => `entry ${i}`);
     const file = () => path.join(dir, 'latex.json');

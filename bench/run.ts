@@ -7,13 +7,15 @@ import { generateSite } from './generate.js';
 /**
  * `npm run bench [-- scenario…]`: builds generated sites in fresh processes with the compiled
  * library (run `npm run prepare` first) and prints wall time, the phases and peak memory.
- * Each site is built four times: cold (no cache), warm (the cache of the first build in place,
- * as in CI with the cache restored) and again (the cache and the output of the builds before,
- * as on a researcher's machine: only changed files are written, and pages whose inputs did not
- * change are not rendered: `kept` counts them), then edited (one entry's title changed, the
- * cache and output in place: the researcher's usual rebuild). Before each run, the bench waits
- * for the image of the citation engines that a build of a site built before makes in the
- * background (3-8 s), as a researcher's next build comes after a moment of editing.
+ * Each site is built five times: cold (no cache), warm (the cache of the first build in place,
+ * every page rendered into an empty tree) and again (the cache and the output of the builds
+ * before, as on a researcher's machine: only changed files are written, and pages whose inputs
+ * did not change are not rendered: `kept` counts them), then edited (one entry's title changed,
+ * the cache and output in place: the researcher's usual rebuild), then ci (the cache in place, a
+ * new output folder, built as `folio build` builds in CI: the GitHub Pages workflow with its cache
+ * restored). Before each run, the bench waits for the image of the citation engines that a build
+ * of a site built before makes in the background (3-8 s), as a researcher's next build comes
+ * after a moment of editing.
  */
 interface Scenario {
   readonly name: string;
@@ -38,11 +40,12 @@ for (const scenario of scenarios) {
   const dir = await mkdtemp(path.join(tmpdir(), `folio-bench-${scenario.name}-`));
   const content = path.join(dir, 'content');
   await generateSite(content, scenario.entries, scenario.pages);
-  for (const run of ['cold', 'warm', 'again', 'edited']) {
+  for (const run of ['cold', 'warm', 'again', 'edited', 'ci']) {
     await enginesImaged(path.join(dir, 'cache', 'citations', 'images'));
     if (run === 'edited') await editOneEntry(content, 0);
     const started = performance.now();
-    const child = spawnSync(process.execPath, [path.join(ROOT, 'bench/build-once.mjs'), content, path.join(dir, 'dist'), path.join(dir, 'cache')], { cwd: ROOT, encoding: 'utf8', maxBuffer: 1 << 26 });
+    const output = path.join(dir, run === 'ci' ? 'dist-ci' : 'dist');
+    const child = spawnSync(process.execPath, [path.join(ROOT, 'bench/build-once.mjs'), content, output, path.join(dir, 'cache'), ...(run === 'ci' ? ['ci'] : [])], { cwd: ROOT, encoding: 'utf8', maxBuffer: 1 << 26 });
     const wall = (performance.now() - started) / 1000;
     if (child.status !== 0) {
       console.error(child.stderr);

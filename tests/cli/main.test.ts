@@ -1,7 +1,7 @@
 import { mkdtemp, mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { main } from '../../src/cli/main.js';
 import { VERSION } from '../../src/version.js';
 import { ROOT } from '../helpers/build-fixture.js';
@@ -28,7 +28,10 @@ describe('folio build', () => {
   beforeEach(async () => {
     dir = await mkdtemp(path.join(tmpdir(), 'folio-cli-'));
   });
-  afterEach(() => rm(dir, { recursive: true, force: true }));
+  afterEach(async () => {
+    vi.unstubAllEnvs();
+    await rm(dir, { recursive: true, force: true });
+  });
 
   const flags = () => ['--content', path.join(dir, 'content'), '--templates', path.join(ROOT, 'templates'), '--public', path.join(dir, 'public'), '--out', path.join(dir, 'dist')];
 
@@ -43,6 +46,8 @@ describe('folio build', () => {
   });
 
   it('counts the files a rebuild left as they were apart from those it wrote', async () => {
+    // On a researcher's machine; CI keeps nothing for a next build (below).
+    vi.stubEnv('CI', '');
     await mkdir(path.join(dir, 'content/pages'), { recursive: true });
     await writeFile(path.join(dir, 'content/site.yml'), 'title: Tiny\nauthor: {name: Ada}\n');
     await writeFile(path.join(dir, 'content/pages/index.md'), '---\ntitle: Home\n---\nHello.\n');
@@ -59,6 +64,19 @@ describe('folio build', () => {
     expect(Number(written)).toBeGreaterThanOrEqual(1);
     expect(Number(unchanged)).toBeGreaterThan(0);
     expect(Number(written) + Number(unchanged)).toBe(total);
+  });
+
+  it('in CI, keeps no replaced site for a next build: every build writes every file', async () => {
+    vi.stubEnv('CI', 'true');
+    await mkdir(path.join(dir, 'content/pages'), { recursive: true });
+    await writeFile(path.join(dir, 'content/site.yml'), 'title: Tiny\nauthor: {name: Ada}\n');
+    await writeFile(path.join(dir, 'content/pages/index.md'), '---\ntitle: Home\n---\nHello.\n');
+    for (let build = 0; build < 3; build++) {
+      const { code, out } = await run(['build', ...flags()]);
+      expect(code).toBe(0);
+      expect(out).toMatch(/: \d+ files written in \d+ ms\.$/);
+    }
+    expect(await readFile(path.join(dir, 'dist/index.html'), 'utf8')).toContain('Hello.');
   });
 
   it('exits 1 on a content error, naming file, line and code, without a stack trace', async () => {

@@ -1,5 +1,5 @@
 import type { Command } from '../command.js';
-import { buildOptionsOf, engineImagesWanted } from '../command.js';
+import { buildOptionsOf, keptForNextBuild } from '../command.js';
 import { formatDiagnostic } from '../report.js';
 
 export const buildCommand: Command = {
@@ -10,7 +10,7 @@ export const buildCommand: Command = {
     const status = values.quiet ? undefined : io.status;
     const result = await build({
       ...buildOptionsOf(values),
-      engineImages: engineImagesWanted(),
+      ...keptForNextBuild(),
       // Only long builds get a progress line: a short one would just flicker.
       ...(status ? { onProgress: ({ done, total }) => total >= 1000 && status(`Rendering pages: ${done}/${total}`) } : {}),
     });

@@ -118,7 +118,7 @@ export async function renderSiteInMemory(options: BuildOptions = {}, previous?: 
   if (model && templates) {
     await prerenderPages(model, markdownCache);
     const markdown = await siteMarkdown(model, markdownCache);
-    paths = renderSiteTo(model, templates, bag, { version: VERSION, markdown, ...(citations ? { citations } : {}), ...(options.onProgress ? { onProgress: options.onProgress } : {}), ...(unchanged && sink === emit ? { unchanged } : {}), blocks: blocksCache }, sink);
+    paths = renderSiteTo(model, templates, bag, { version: VERSION, markdown, ...(citations ? { citations } : {}), ...(options.onProgress ? { onProgress: options.onProgress } : {}), ...(unchanged && sink === emit ? { unchanged } : {}), ...(resolved.cacheDir || previous ? { blocks: blocksCache } : {}) }, sink);
     // Only now is every file of the site known: a page may link any other page, public/ file or attachment.
     await reportMissingLinkedFiles(model.routes.flatMap((r) => (r.page ? [r.page] : [])), new Set([...paths, ...publicFiles, ...model.attachments.map((a) => a.to)]), bag);
   }

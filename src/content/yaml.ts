@@ -7,7 +7,7 @@ import { sourceFingerprint } from '../source-fingerprint.js';
 import { TextMemo } from './memo.js';
 
 const require = createRequire(import.meta.url);
-/** The `yaml` package, loaded on the first text the cache does not know (40 ms of every build's start). */
+/** The `yaml` package, loaded on the first text the cache does not know (with gray-matter, 35-65 ms of a build's start). */
 let yamlLibrary: typeof import('yaml') | undefined;
 const yaml = () => (yamlLibrary ??= require('yaml') as typeof import('yaml'));
 
@@ -20,15 +20,23 @@ export interface YamlSource {
 
 /**
  * Parses YAML with the `yaml` package's core schema: dates stay strings, so no build ever depends
- * on the machine's time zone. `firstLine` is the file line the text starts on (2 for front matter).
+ * on the machine's time zone. `firstLine` is the file line the text starts on.
  */
 export function parseYaml(text: string, file: string, code: Code, firstLine = 1): YamlSource {
-  const { data, lineOf } = parsed.get(`${code}\0${firstLine}\0${file}\0${text}`, () => readYaml(text, file, code, firstLine));
+  const source = `${firstLine}\0${text}`;
+  let read = false;
+  const kept = parsed.get(`${code}\0${file}\0${source}`, () => {
+    read = true;
+    return readYaml(text, file, code, firstLine, source);
+  });
+  // Remembered by this process (folio serve, a second build): the build's cache still keeps it.
+  if (!read && stored && kept.json !== undefined && stored.get(READER, source) === undefined) stored.put(READER, source, kept.json);
+  const lineByPath = new Map(kept.lines);
   // A copy, so a caller that changes the data never changes what the next build reads.
-  return { data: structuredClone(data), lineOf };
+  return { data: structuredClone(kept.data), lineOf: (path) => lineByPath.get(JSON.stringify(path)) };
 }
 
-const parsed = new TextMemo<YamlSource>(4096);
+const parsed = new TextMemo<KeptYaml & { readonly json?: string }>(4096);
 
 /**
  * YAML read by earlier builds, by its text and first line: the data and the line of every key and
@@ -54,19 +62,27 @@ interface KeptYaml {
   readonly lines: readonly (readonly [string, number])[];
 }
 
-function readYaml(text: string, file: string, code: Code, firstLine: number): YamlSource {
-  const source = `${firstLine}\0${text}`;
+/** The YAML of `source` (its first line and text) from the build's cache, or parsed and put there; `json`: as the cache keeps it. */
+function readYaml(text: string, file: string, code: Code, firstLine: number, source: string): KeptYaml & { readonly json?: string } {
   const known = stored?.get(READER, source);
-  if (known !== undefined) {
-    const { data, lines } = JSON.parse(known) as KeptYaml;
-    const lineByPath = new Map(lines);
-    return { data, lineOf: (path) => lineByPath.get(JSON.stringify(path)) };
-  }
-  const { data, lines } = parseYamlText(text, file, code, firstLine);
-  const lineByPath = new Map(lines);
+  const kept = known === undefined ? undefined : keptYamlOf(known);
+  if (kept) return { ...kept, json: known };
+  const parsedText = parseYamlText(text, file, code, firstLine);
   // Data JSON cannot hold as it is (`.inf`, `.nan`, -0) is read again each time.
-  if (stored && isPlainJson(data)) stored.put(READER, source, JSON.stringify({ data, lines } satisfies KeptYaml));
-  return { data, lineOf: (path) => lineByPath.get(JSON.stringify(path)) };
+  const json = isPlainJson(parsedText.data) ? JSON.stringify(parsedText satisfies KeptYaml) : undefined;
+  if (stored && json !== undefined) stored.put(READER, source, json);
+  return { ...parsedText, ...(json === undefined ? {} : { json }) };
+}
+
+/** A cache value read back; undefined if it is not what readYaml keeps (then the text is parsed again). */
+function keptYamlOf(json: string): KeptYaml | undefined {
+  try {
+    const kept = JSON.parse(json) as Partial<KeptYaml>;
+    if (Array.isArray(kept.lines) && kept.lines.every((entry) => Array.isArray(entry) && typeof entry[0] === 'string' && typeof entry[1] === 'number') && 'data' in kept) return kept as KeptYaml;
+  } catch {
+    // Unreadable: parsed again.
+  }
+  return undefined;
 }
 
 function isPlainJson(value: unknown): boolean {
@@ -138,7 +154,8 @@ function lineTable(doc: Document, lineAt: (offset: number) => number): [string, 
     }
   };
   const root = doc.contents as YamlNode | null;
-  if (root?.range) table.push(['[]', lineAt(root.range[0])]);
+  // The document's own line, unless it is a map: a field missing from the top of a file is reported without a line, not at its first key.
+  if (root?.range && !isMap(root)) table.push(['[]', lineAt(root.range[0])]);
   walk(root, []);
   return table;
 }

@@ -18,6 +18,7 @@ export class BuildCache {
   /** What this build used or made, by key; a function makes its value when asked (putLater). */
   readonly #used = new Map<string, string | (() => string)>();
   #stored: Stored | undefined;
+  #keepUnused = false;
 
   private constructor(
     private readonly file: string | undefined,
@@ -107,6 +108,14 @@ export class BuildCache {
     return made;
   }
 
+  /**
+   * Keeps, when saved, the entries this build did not use too: a build that rendered some pages
+   * only (an edited home page shows five publication cards) must not drop the other 995 cards.
+   */
+  keepUnused(): void {
+    this.#keepUnused = true;
+  }
+
   get stats(): { hits: number; misses: number } {
     return { hits: this.#hits, misses: this.#misses };
   }
@@ -121,7 +130,7 @@ export class BuildCache {
     if (!this.file || (!stored && this.#used.size === 0)) return;
     // Made later, a value is new: the cache would have given it otherwise.
     const changed = [...this.#used].filter(([key, value]) => typeof value === 'function' || stored?.entries.get(key) !== value).map(([key]) => key);
-    const drop = stored ? [...stored.entries.keys()].filter((key) => !this.#used.has(key)) : [];
+    const drop = stored && !this.#keepUnused ? [...stored.entries.keys()].filter((key) => !this.#used.has(key)) : [];
     if (changed.length === 0 && drop.length === 0) return;
     await mkdir(path.dirname(this.file), { recursive: true });
     if (stored && stored.mainBytes > 0 && stored.journalLines < MAX_JOURNAL_LINES && changed.length + drop.length <= stored.entries.size / 8) {
@@ -132,10 +141,11 @@ export class BuildCache {
       }
     }
     const temp = `${this.file}.${process.pid}.tmp`;
-    const keys = [...this.#used.keys()].sort();
+    const unused = this.#keepUnused && stored ? [...stored.entries.keys()].filter((key) => !this.#used.has(key)) : [];
+    const keys = [...this.#used.keys(), ...unused].sort();
     // Values put for later are made one by one as they are written, and not kept.
     await writeFile(temp, jsonChunks(keys, (key) => {
-      const value = this.#used.get(key)!;
+      const value = this.#used.get(key) ?? stored!.entries.get(key)!;
       return typeof value === 'function' ? value() : value;
     }));
     await rename(temp, this.file);
@@ -192,17 +202,23 @@ function storedOf(main: string, journal: string): Stored {
   const entries = entriesOf(main);
   const readable = entries.size > 0;
   let journalLines = 0;
+  // A journal cut short (a build stopped while appending) would glue the next line onto the cut one:
+  // the next save writes the file whole instead.
+  let cut = journal.length > 0 && !journal.endsWith('\n');
   if (readable) {
     for (const line of journal.split('\n')) {
       if (!line) continue;
       const change = changeOf(line);
-      if (!change) break;
+      if (!change) {
+        cut = true;
+        break;
+      }
       for (const [key, value] of Object.entries(change.set)) if (typeof value === 'string') entries.set(key, value);
       for (const key of change.drop) entries.delete(key);
       journalLines++;
     }
   }
-  return { entries, mainBytes: readable ? main.length : 0, journalBytes: readable ? journal.length : 0, journalLines };
+  return { entries, mainBytes: readable ? main.length : 0, journalBytes: readable ? journal.length : 0, journalLines: cut ? MAX_JOURNAL_LINES : journalLines };
 }
 
 function changeOf(line: string): { set: Record<string, unknown>; drop: string[] } | undefined {

@@ -86,8 +86,9 @@ export function renderSiteTo(model: SiteModel, templates: Templates, bag: Diagno
   const keys = info.unchanged ? valueKeys : undefined;
   const { site } = model;
   const { rootState } = markdownSetup(site);
-  // What a kept block may depend on besides its object: the settings of the site, as every page sees them.
-  const kept = info.blocks && valueKeys ? keptBlocks(info.blocks, valueKeys, JSON.stringify([rootState.origin, rootState.basePath, rootState.language, siteView(site, [], '')])) : undefined;
+  // What a kept block may depend on besides its object: the settings of the site, navigation
+  // included, with no item active (which one is, differs from page to page).
+  const kept = info.blocks && valueKeys ? keptBlocks(info.blocks, valueKeys, JSON.stringify([rootState.origin, rootState.basePath, rootState.language, siteView(site, model.navigation, '')])) : undefined;
   const topicUrls = new Map(model.publicationFilters.filter((f) => f.kind === 'topic').map((f) => [f.slug, f.url]));
   const projectsOf = new Map<string, { title: string; url: string }[]>();
   for (const project of model.projects) {
@@ -192,6 +193,8 @@ export function renderSiteTo(model: SiteModel, templates: Templates, bag: Diagno
     const key = keys?.keyOf(route.layout, context, state);
     if (key && info.unchanged!(route.outputPath, key)) {
       paths.push(route.outputPath);
+      // Pages left as they were may show cards this build does not render: those stay kept.
+      info.blocks?.keepUnused();
       continue;
     }
     const html = runTemplate(templates, route.layout, () => {

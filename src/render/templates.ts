@@ -82,7 +82,7 @@ const PRECOMPILER = `handlebars ${Handlebars.VERSION}|${JSON.stringify(COMPILE_O
  */
 function precompile(env: typeof Handlebars, sources: readonly { kind: string; name: string; file: string; source: string }[]): Precompiled {
   const parsed = sources.map((t) => ({ ...t, program: checked(t.file, () => env.parse(t.source)) }));
-  for (const t of parsed) nameReuseBlocks(t.program, t.source);
+  for (const t of parsed) nameReuseBlocks(t.program, `${t.kind}/${t.name}`);
   checkPartials(parsed, parsed.filter((t) => t.kind === 'partials').map((t) => t.name));
   // Before compiling, which rewrites parts of the tree it is given.
   const reads = layoutReads(new Map(parsed.filter((t) => t.kind === 'layouts').map((t) => [t.name, t.program])), parsed.filter((t) => t.kind === 'partials').map((t) => t.program));

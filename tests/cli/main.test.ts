@@ -1,4 +1,5 @@
-import { mkdtemp, mkdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { hash } from 'node:crypto';
+import { mkdtemp, mkdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
@@ -77,6 +78,9 @@ describe('folio build', () => {
       expect(out).toMatch(/: \d+ files written in \d+ ms\.$/);
     }
     expect(await readFile(path.join(dir, 'dist/index.html'), 'utf8')).toContain('Hello.');
+    // No copy of the replaced site in the build cache (relative to the working folder), for this output folder.
+    const kept = path.join('node_modules/.cache/folio/output', hash('sha1', path.resolve(dir, 'dist')).slice(0, 12));
+    await expect(stat(kept)).rejects.toThrow();
   });
 
   it('exits 1 on a content error, naming file, line and code, without a stack trace', async () => {

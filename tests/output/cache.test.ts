@@ -109,11 +109,30 @@ describe('BuildCache', () => {
       expect(next.get('', 'entry 8')).toBe(convert('entry 8'));
     });
 
-    it('writes the file whole again when the changes are many, and ignores a line cut short', async () => {
+    it('after a line cut short, keeps what came before it and writes the next changes into the file whole', async () => {
       await buildWith(sources);
       await buildWith(sources.map((s) => (s === 'entry 1' ? 'entry 1, edited' : s)));
       await writeFile(journal(), `${await readFile(journal(), 'utf8')}{"set": {"cut`);
       expect((await BuildCache.open(dir, 'latex')).get('', 'entry 1, edited')).toBe(convert('entry 1, edited'));
+      // Appended after the cut, this build's change would be lost with it.
+      expect(await buildWith(sources.map((s) => (s === 'entry 1' || s === 'entry 2' ? `${s}, edited` : s)))).toBe(1);
+      await expect(readFile(journal(), 'utf8')).rejects.toThrow();
+      expect((await BuildCache.open(dir, 'latex')).get('', 'entry 2, edited')).toBe(convert('entry 2, edited'));
+    });
+
+    it('keeps what this build did not use, when told to (it rendered some pages only)', async () => {
+      await buildWith(sources);
+      const partial = await BuildCache.open(dir, 'latex');
+      partial.through('', 'entry 3', () => 'unused');
+      partial.through('', 'a new entry', () => convert('a new entry'));
+      partial.keepUnused();
+      await partial.save();
+      const next = await BuildCache.open(dir, 'latex');
+      expect([next.get('', 'entry 150'), next.get('', 'a new entry')]).toEqual([convert('entry 150'), convert('a new entry')]);
+    });
+
+    it('writes the file whole again when the changes are many', async () => {
+      await buildWith(sources);
 
       const renamed = sources.map((s) => `${s}, renamed`);
       expect(await buildWith(renamed)).toBe(200);

@@ -72,15 +72,14 @@ export class EngineImages {
       clearInterval(alive);
     }
     for (const [file, running] of this.#running) {
-      const styles = await running.styles;
       try {
+        const styles = await running.styles;
         if (styles.length === 0) throw new Error('The citation engine image did not load.');
         if (!styles.includes(style.hash)) continue;
         return await running.format(style.hash, items);
       } catch {
-        // Made by another Node, or broken: it would fail every time.
+        // Made by another Node or an older Folio, or broken: it would fail every time. Another may serve.
         if (!this.#closed) this.#forget(file);
-        return undefined;
       }
     }
     return undefined;

@@ -16,10 +16,10 @@ type Reused = WeakMap<object, Map<string, ReusedBlock>>;
 
 const state = (outputPath: string, reused?: Reused, absoluteLinks = false, kept?: KeptBlocks) => ({ outputPath, absoluteLinks, origin: 'https://u.github.io', basePath: '/repo', language: 'en', ...(reused ? { reused } : {}), ...(kept ? { kept } : {}) });
 
-/** A template compiled as Folio compiles them: each `{{#reuse}}` block named by its text. */
-function compiled(env: typeof Handlebars, source: string) {
+/** A template compiled as Folio compiles them: each `{{#reuse}}` block named by its template and itself, as parsed. */
+function compiled(env: typeof Handlebars, source: string, template = 'layouts/page') {
   const program = env.parse(source);
-  nameReuseBlocks(program, source);
+  nameReuseBlocks(program, template);
   return env.compile(program);
 }
 
@@ -59,6 +59,17 @@ describe('{{#reuse}}', () => {
     const items = [{ title: 'A' }];
     expect(card({ items, _render: state('index.html', reused) })).toBe('[A]');
     expect(line({ items, _render: state('publications/index.html', reused) })).toBe('(A) [A]');
+  });
+
+  it('tells apart blocks of the same text that the text around them makes render differently', () => {
+    const env = environment();
+    const reused: Reused = new WeakMap();
+    const item = { title: 'A' };
+    // A tag alone on its line loses its newline; the same block after other text on the line keeps it.
+    const alone = compiled(env, '{{#with item}}B\n{{#reuse this}}\n  {{title}}\n{{/reuse}}{{/with}}');
+    const inline = compiled(env, '{{#with item}}<i>{{#reuse this}}\n  {{title}}\n{{/reuse}}</i>{{/with}}');
+    expect(alone({ item, _render: state('index.html', reused) })).toBe('B\n  A\n');
+    expect(inline({ item, _render: state('index.html', reused) })).toBe('<i>\n  A\n</i>');
   });
 
   it('takes a block an earlier build kept instead of rendering it, and keeps each block it renders', () => {

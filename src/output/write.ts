@@ -29,6 +29,9 @@ export async function writeSite(files: readonly OutputFile[], outDir: string, pu
 type Stamp = readonly [digest: string, size: number, mtimeMs: number, ino: number, pageKey?: string];
 type Manifest = Readonly<Record<string, Stamp>>;
 
+/** A stamp no file matches: for a tree no build updates later, and for what is copied as it is (a link). */
+const NO_STAMP: Stamp = ['', -1, -1, -1];
+
 /** The two output trees of a `stateDir`: the output folder itself, and the one before it. */
 interface OutputState {
   readonly current?: Manifest;
@@ -106,6 +109,12 @@ export class SiteWriter {
   }
 
   write(file: OutputFile): void {
+    if (!this.incremental) {
+      // A tree no build updates later needs no stamps: hashing and stating 2,000 files cost 0.1 s.
+      writeFileSync(this.#clear(file.path), file.contents);
+      this.#stamps.set(file.path, NO_STAMP);
+      return;
+    }
     const digest = hash('sha1', file.contents);
     if (this.#keep(file.path, digest, file.key)) return;
     const target = this.#clear(file.path);
@@ -186,7 +195,7 @@ export class SiteWriter {
         // A symbolic link (or anything else) is copied as cp always did, never skipped.
         const target = this.#clear(to);
         await cp(from, target, { recursive: true });
-        this.#stamps.set(to, ['', -1, -1, -1]);
+        this.#stamps.set(to, NO_STAMP);
       }
     }
   }

@@ -80,8 +80,8 @@ export async function renderSiteInMemory(options: BuildOptions = {}, previous?: 
   const [bibtexCache, markdownCache, latexCache, yamlCache, templatesCache] = previous
     ? [previous.bibtex.next(), previous.markdown.next(), previous.latex.next(), previous.yaml.next(), undefined]
     : await Promise.all(['bibtex', 'markdown', 'latex', 'yaml', 'templates'].map((kind) => BuildCache.open(resolved.cacheDir, kind)));
-  // Processes of citeproc's engine images start as soon as a .bib file turns out to have changed.
   const blocksCache = previous ? previous.blocks.next() : BuildCache.deferred(resolved.cacheDir, 'blocks');
+  // Processes of citeproc's engine images start as soon as a .bib file turns out to have changed.
   const images = options.engineImages && resolved.cacheDir && !previous ? new EngineImages(path.join(resolved.cacheDir, 'citations', 'images')) : undefined;
   keepYamlIn(yamlCache);
   const [content, compiled, publicFiles] = await Promise.all([

@@ -131,8 +131,8 @@ function parseYamlText(text: string, file: string, code: Code, firstLine: number
 
 /**
  * The line of every key of a map (where people look for a field) and every item of a list, by
- * its path as JSON (`["author","links",0]`); the document itself is the path `[]`. Aliases are not
- * followed: a path through one has no line.
+ * its path as JSON (`["author","links",0]`); the document itself, unless it is a map, is the path
+ * `[]`. Aliases are not followed: a path through one has no line.
  */
 function lineTable(doc: Document, lineAt: (offset: number) => number): [string, number][] {
   const { isMap, isNode, isScalar, isSeq } = yaml();

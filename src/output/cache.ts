@@ -53,6 +53,7 @@ export class BuildCache {
   next(): BuildCache {
     return new BuildCache(this.file, inMemory(new Map([...this.stored, ...[...this.#used.keys()].map((key) => [key, this.#valueOf(key)!] as const)])));
   }
+
   /** Whether a value for `source` under `salt` is known, from an earlier build or this one. */
   knows(salt: string, source: string): boolean {
     const key = keyOf(salt, source);
@@ -130,7 +131,8 @@ export class BuildCache {
     if (!this.file || (!stored && this.#used.size === 0)) return;
     // Made later, a value is new: the cache would have given it otherwise.
     const changed = [...this.#used].filter(([key, value]) => typeof value === 'function' || stored?.entries.get(key) !== value).map(([key]) => key);
-    const drop = stored && !this.#keepUnused ? [...stored.entries.keys()].filter((key) => !this.#used.has(key)) : [];
+    const unused = stored ? [...stored.entries.keys()].filter((key) => !this.#used.has(key)) : [];
+    const drop = this.#keepUnused ? [] : unused;
     if (changed.length === 0 && drop.length === 0) return;
     await mkdir(path.dirname(this.file), { recursive: true });
     if (stored && stored.mainBytes > 0 && stored.journalLines < MAX_JOURNAL_LINES && changed.length + drop.length <= stored.entries.size / 8) {
@@ -141,8 +143,7 @@ export class BuildCache {
       }
     }
     const temp = `${this.file}.${process.pid}.tmp`;
-    const unused = this.#keepUnused && stored ? [...stored.entries.keys()].filter((key) => !this.#used.has(key)) : [];
-    const keys = [...this.#used.keys(), ...unused].sort();
+    const keys = [...this.#used.keys(), ...(this.#keepUnused ? unused : [])].sort();
     // Values put for later are made one by one as they are written, and not kept.
     await writeFile(temp, jsonChunks(keys, (key) => {
       const value = this.#used.get(key) ?? stored!.entries.get(key)!;

@@ -82,7 +82,7 @@ export function createCitationFormatter(options: CitationFormatterOptions): Cita
     return opened;
   };
 
-  const engineOf = (style: CitationStyle, cache: CitationCache) => {
+  const engineOf = (style: CitationStyle) => {
     let engine = engines.get(style.name);
     if (!engine) {
       engine = startEngine(style).then((started) => {
@@ -117,7 +117,7 @@ export function createCitationFormatter(options: CitationFormatterOptions): Cita
       let made = missing.length > 0 && missing.length >= (options.parallelFrom ?? PARALLEL_FROM) ? await formatInWorker(style, missing) : undefined;
       if (made) stats.engines += 1;
       // Few entries, or a worker that died: the style's image formats them, or else this thread's engine.
-      else if (missing.length > 0) made = (await formatFromImage(style, missing)) ?? formatHere(await engineOf(style, cache), style, missing);
+      else if (missing.length > 0) made = (await formatFromImage(style, missing)) ?? formatHere(await engineOf(style), style, missing);
       const out = new Map<string, Citation>();
       let next = 0;
       for (const [i, item] of items.entries()) {

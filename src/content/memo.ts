@@ -7,10 +7,16 @@ export class TextMemo<T> {
 
   constructor(private readonly size: number) {}
 
-  /** The value remembered for `key`, or `make()`'s (remembered unless it throws). */
-  get(key: string, make: () => T): T {
+  /**
+   * The value remembered for `key`, or `make()`'s (remembered unless it throws). `remembered` is
+   * told of a value found here, which `make` would have recorded elsewhere (a build's cache).
+   */
+  get(key: string, make: () => T, remembered?: (value: T) => void): T {
     const known = this.#values.get(key);
-    if (known !== undefined) return known;
+    if (known !== undefined) {
+      remembered?.(known);
+      return known;
+    }
     const made = make();
     this.#values.set(key, made);
     if (this.#values.size > this.size) this.#values.delete(this.#values.keys().next().value!);

@@ -24,19 +24,22 @@ export interface YamlSource {
  */
 export function parseYaml(text: string, file: string, code: Code, firstLine = 1): YamlSource {
   const source = `${firstLine}\0${text}`;
-  let read = false;
-  const kept = parsed.get(`${code}\0${file}\0${source}`, () => {
-    read = true;
-    return readYaml(text, file, code, firstLine, source);
-  });
-  // Remembered by this process (folio serve, a second build): the build's cache still keeps it.
-  if (!read && stored && kept.json !== undefined && stored.get(READER, source) === undefined) stored.put(READER, source, kept.json);
-  const lineByPath = new Map(kept.lines);
+  const { data, lineOf } = parsed.get(
+    `${code}\0${file}\0${source}`,
+    () => readYaml(text, file, code, firstLine, source),
+    // Remembered by this process (folio serve, a second build): the build's cache still keeps it.
+    ({ json }) => {
+      if (json !== undefined) stored?.through(READER, source, () => json);
+    },
+  );
   // A copy, so a caller that changes the data never changes what the next build reads.
-  return { data: structuredClone(kept.data), lineOf: (path) => lineByPath.get(JSON.stringify(path)) };
+  return { data: structuredClone(data), lineOf };
 }
 
-const parsed = new TextMemo<KeptYaml & { readonly json?: string }>(4096);
+/** A text's YAML as this process remembers it; `json`: as the build's cache keeps it (none for data JSON cannot hold). */
+type ReadYaml = YamlSource & { readonly json?: string };
+
+const parsed = new TextMemo<ReadYaml>(4096);
 
 /**
  * YAML read by earlier builds, by its text and first line: the data and the line of every key and
@@ -62,16 +65,22 @@ interface KeptYaml {
   readonly lines: readonly (readonly [string, number])[];
 }
 
-/** The YAML of `source` (its first line and text) from the build's cache, or parsed and put there; `json`: as the cache keeps it. */
-function readYaml(text: string, file: string, code: Code, firstLine: number, source: string): KeptYaml & { readonly json?: string } {
+/** The YAML of `source` (its first line and text) from the build's cache, or parsed and put there. */
+function readYaml(text: string, file: string, code: Code, firstLine: number, source: string): ReadYaml {
   const known = stored?.get(READER, source);
   const kept = known === undefined ? undefined : keptYamlOf(known);
-  if (kept) return { ...kept, json: known };
+  if (kept) return { data: kept.data, lineOf: lineOfTable(kept.lines), json: known };
   const parsedText = parseYamlText(text, file, code, firstLine);
   // Data JSON cannot hold as it is (`.inf`, `.nan`, -0) is read again each time.
   const json = isPlainJson(parsedText.data) ? JSON.stringify(parsedText satisfies KeptYaml) : undefined;
   if (stored && json !== undefined) stored.put(READER, source, json);
-  return { ...parsedText, ...(json === undefined ? {} : { json }) };
+  return { data: parsedText.data, lineOf: lineOfTable(parsedText.lines), ...(json === undefined ? {} : { json }) };
+}
+
+/** lineOf over the lines of lineTable. */
+function lineOfTable(lines: KeptYaml['lines']): YamlSource['lineOf'] {
+  const lineByPath = new Map(lines);
+  return (path) => lineByPath.get(JSON.stringify(path));
 }
 
 /** A cache value read back; undefined if it is not what readYaml keeps (then the text is parsed again). */

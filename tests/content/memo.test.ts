@@ -18,6 +18,15 @@ describe('TextMemo', () => {
     expect(() => memo.get('d', () => { throw new Error('bad'); })).toThrow('bad');
     expect(memo.get('d', make('D'))).toBe('D');
   });
+
+  it('tells `remembered` of a value found, and only then', () => {
+    const memo = new TextMemo<string>(2);
+    const told: string[] = [];
+    memo.get('a', () => 'A', (value) => told.push(value));
+    expect(told).toEqual([]);
+    memo.get('a', () => 'X', (value) => told.push(value));
+    expect(told).toEqual(['A']);
+  });
 });
 
 describe('parseYaml, remembered', () => {

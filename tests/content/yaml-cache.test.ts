@@ -82,6 +82,16 @@ describe('YAML and front matter kept between builds', () => {
     }
   });
 
+  it('keeps in the cache what this process remembers, so a second build in it does not empty the file', async () => {
+    const files = (await realFiles()).filter((f) => f.kind === 'yaml');
+    await build(files, '#same');
+    const second = await build(files, '#same');
+    expect(second.stats.hits).toBeGreaterThanOrEqual(files.length);
+    const third = await build(files, '#other');
+    expect(third.stats).toEqual({ hits: third.stats.hits, misses: 0 });
+    expect(third.stats.hits).toBeGreaterThanOrEqual(files.length);
+  });
+
   it('reads again what JSON cannot hold, and keeps the lines of values under aliases out', async () => {
     const text = 'limit: .inf\nratio: .nan\n';
     await build([{ kind: 'yaml', text, file: 'numbers.yml' }], '#1');

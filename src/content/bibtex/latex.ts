@@ -34,14 +34,12 @@ export function dollarsAsText(text: string): string {
  */
 export function latexToHtml(raw: string, field: string): string {
   const key = `${field}\0${raw}`;
-  let made = false;
-  const html = converted.get(key, () => {
-    made = true;
-    return stored ? stored.through(CONVERTER, key, () => convertLatex(raw, field)) : convertLatex(raw, field);
-  });
-  // Remembered by this process (folio serve, a second build): the build's cache still keeps it.
-  if (!made) stored?.through(CONVERTER, key, () => html);
-  return html;
+  return converted.get(
+    key,
+    () => (stored ? stored.through(CONVERTER, key, () => convertLatex(raw, field)) : convertLatex(raw, field)),
+    // Remembered by this process (folio serve, a second build): the build's cache still keeps it.
+    (html) => stored?.through(CONVERTER, key, () => html),
+  );
 }
 
 // The same entries come back on every `folio serve` rebuild; KaTeX and the LaTeX decoding are not cheap.

@@ -94,12 +94,16 @@ function keptYamlOf(json: string): KeptYaml | undefined {
   return undefined;
 }
 
-function isPlainJson(value: unknown): boolean {
+/** Whether JSON writes `value` out as it is; `within`: the objects it lies in (an alias inside its own anchor makes a cycle). */
+function isPlainJson(value: unknown, within: Set<object> = new Set()): boolean {
   if (value === null || typeof value === 'string' || typeof value === 'boolean') return true;
   if (typeof value === 'number') return Number.isFinite(value) && !Object.is(value, -0);
-  if (Array.isArray(value)) return value.every(isPlainJson);
-  if (typeof value !== 'object' || Object.getPrototypeOf(value) !== Object.prototype || Object.hasOwn(value, '__proto__')) return false;
-  return Object.values(value).every(isPlainJson);
+  if (typeof value !== 'object' || within.has(value)) return false;
+  if (!Array.isArray(value) && (Object.getPrototypeOf(value) !== Object.prototype || Object.hasOwn(value, '__proto__'))) return false;
+  within.add(value);
+  const plain = Object.values(value).every((item) => isPlainJson(item, within));
+  within.delete(value);
+  return plain;
 }
 
 function parseYamlText(text: string, file: string, code: Code, firstLine: number): KeptYaml {

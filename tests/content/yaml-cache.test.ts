@@ -99,6 +99,14 @@ describe('YAML and front matter kept between builds', () => {
     expect(stats).toEqual({ hits: 0, misses: 0 });
     expect(again!.data).toEqual({ limit: Infinity, ratio: NaN });
 
+    // An alias inside its own anchor: data that holds itself.
+    const cyclic = 'a: &a\n  b: *a\n';
+    await build([{ kind: 'yaml', text: cyclic, file: 'cycle.yml' }], '#1');
+    const { read: [cycle], stats: cycleStats } = await build([{ kind: 'yaml', text: cyclic, file: 'cycle.yml' }], '#2');
+    expect(cycleStats).toEqual({ hits: 0, misses: 0 });
+    const a = (cycle!.data as { a: { b: unknown } }).a;
+    expect(a.b).toBe(a);
+
     const aliased = 'base: &b\n  name: A\ncopy: *b\n';
     await build([{ kind: 'yaml', text: aliased, file: 'alias.yml' }], '#1');
     const kept = (await build([{ kind: 'yaml', text: aliased, file: 'alias.yml' }], '#2')).read[0]!;

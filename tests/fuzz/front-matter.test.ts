@@ -67,8 +67,9 @@ describe('front matter, fuzzed', () => {
         ['pages/index.md', 'pages/a.md', 'pages/b/index.md'].slice(0, fields.length).forEach((name, i) => (files[name] = `${frontMatter(fields[i])}\nBody.\n`));
         expect(outcomeProblems(await buildContent(files))).toEqual([]);
       }),
-      // Found by this test: a page whose folder is a file the build writes (404.html, sitemap.xml…).
-      { ...runs(1, BUILD_MS), examples: [[[{ title: 'Old', permalink: '/404.html/old/' }]], [[{ title: 'A', permalink: '/a.html' }, { title: 'B', permalink: '/a.html/b/' }]]] },
+      // Found by this test: a page whose folder is a file the build writes (404.html, sitemap.xml…);
+      // a permalink whose first segment reads as a scheme in a relative link.
+      { ...runs(1, BUILD_MS), examples: [[[{ title: 'Old', permalink: '/404.html/old/' }]], [[{ title: 'A', permalink: '/a.html' }, { title: 'B', permalink: '/a.html/b/' }]], [[{ title: 'Kovačević', permalink: ' JaVaScRiPt:alert(1)', nav_order: 0 }]]] },
     );
   }, timeout(BUILD_MS));
 

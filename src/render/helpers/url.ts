@@ -28,7 +28,8 @@ export function siteUrl(target: string, state: RenderState): string {
   const [pathPart, rest = ''] = splitSuffix(target);
   let relative = relativePath(state.outputPath, pathPart);
   if (pathPart.endsWith('/') && relative !== '') relative += '/';
-  return (relative === '' ? './' : relative) + rest;
+  // A first segment with a colon would be read as a scheme: `javascript:x/` runs, `./javascript:x/` is a folder.
+  return (relative === '' || /^[^/]*:/.test(relative) ? `./${relative}` : relative) + rest;
 }
 
 /**

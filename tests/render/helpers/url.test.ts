@@ -18,6 +18,10 @@ describe('siteUrl', () => {
     ['talks/a/index.html', '/talks/a/', './'],
     ['cv/index.html', '/cv/#education', './#education'],
     ['about.html', '/files/cv.pdf', 'files/cv.pdf'],
+    // A first segment with a colon is a folder, never a scheme (found by the front-matter fuzz test).
+    ['index.html', '/JaVaScRiPt:alert(1)/', './JaVaScRiPt:alert(1)/'],
+    ['talks/index.html', '/talks/a:b/', './a:b/'],
+    ['talks/index.html', '/x:y/', '../x:y/'],
   ])('from %s, %s is %s', (from, target, expected) => {
     expect(siteUrl(target, state(from))).toBe(expected);
   });

@@ -58,10 +58,21 @@ async function parseCached(text: string, file: string, cache: BuildCache | undef
   if (!cache) return parseBibtex(text, file);
   // Kept by path, with the text it was parsed from: a changed file's unchanged entries are reused.
   const known = cache.get(PARSER, file);
-  const before = known === undefined ? undefined : (JSON.parse(known) as ParsedBibtexFile);
+  const before = known === undefined ? undefined : parsedFileOf(known);
   if (before?.text === text) return before.entries;
   onParse?.();
   const { parsed: _, ...after } = await parseBibtexFile(text, file, before);
   cache.put(PARSER, file, JSON.stringify(after));
   return after.entries;
+}
+
+/** A parsed file read back from the cache; undefined if it is not one (then the file is parsed whole). */
+function parsedFileOf(json: string): ParsedBibtexFile | undefined {
+  try {
+    const parsed = JSON.parse(json) as Partial<ParsedBibtexFile>;
+    if (typeof parsed.text === 'string' && typeof parsed.strings === 'string' && Array.isArray(parsed.entries)) return parsed as ParsedBibtexFile;
+  } catch {
+    // Unreadable: parsed again.
+  }
+  return undefined;
 }

@@ -33,4 +33,18 @@ describe('parsed .bib files between builds', () => {
     expect(third.stats).toEqual({ hits: 2, misses: 1 });
     expect(edited.find((e) => e.key === 'kovacevic2023rivers')!.fields.title).toContain('Rivers and Deltas');
   });
+
+  it('parse a file again when what the cache holds for it is not a parsed file', async () => {
+    const content = path.join(dir, 'content');
+    const cacheDir = path.join(dir, 'broken-cache');
+    const first = await BuildCache.open(cacheDir, 'bibtex');
+    const parsed = await loadPublications(content, new DiagnosticBag(), first);
+    await first.save();
+    const file = path.join(cacheDir, 'bibtex.json');
+    const stored = JSON.parse(await readFile(file, 'utf8')) as Record<string, string>;
+    await writeFile(file, JSON.stringify(Object.fromEntries(Object.keys(stored).map((key, i) => [key, i === 0 ? '{"text": ' : '{"text": 1}']))));
+    const bag = new DiagnosticBag();
+    expect(await loadPublications(content, bag, await BuildCache.open(cacheDir, 'bibtex'))).toEqual(parsed);
+    expect(bag.list(false)).toEqual([]);
+  });
 });

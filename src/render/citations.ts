@@ -2,7 +2,7 @@ import { hash } from 'node:crypto';
 import { availableParallelism } from 'node:os';
 import type { CslItem } from '../content/bibtex/parse.js';
 import { CitationCache } from './citations/cache.js';
-import { cannotFormat, formatEntry, startEngine, type StyleEngine } from './citations/engine.js';
+import { cannotFormat, formatEntries, startEngine, type Formatted, type StyleEngine } from './citations/engine.js';
 import { finishEntry, prepareItem, type Citation } from './citations/entry.js';
 import type { EngineImages } from './citations/images.js';
 import type { CitationWorkerInput, CitationWorkerResult } from './citations/worker.js';
@@ -117,7 +117,7 @@ export function createCitationFormatter(options: CitationFormatterOptions): Cita
       let made = missing.length > 0 && missing.length >= (options.parallelFrom ?? PARALLEL_FROM) ? await formatInWorker(style, missing) : undefined;
       if (made) stats.engines += 1;
       // Few entries, or a worker that died: the style's image formats them, or else this thread's engine.
-      else if (missing.length > 0) made = (await formatFromImage(style, missing)) ?? formatHere(await engineOf(style), style, missing);
+      else if (missing.length > 0) made = (await formatFromImage(style, missing)) ?? formatEntries(await engineOf(style), style, missing);
       const out = new Map<string, Citation>();
       let next = 0;
       for (const [i, item] of items.entries()) {
@@ -152,18 +152,6 @@ export function createCitationFormatter(options: CitationFormatterOptions): Cita
       if (builtBefore) options.images?.make(used);
     },
   };
-}
-
-type Formatted = Citation | null | Error;
-
-function formatHere(engine: StyleEngine, style: CitationStyle, items: readonly CslItem[]): Formatted[] {
-  return items.map((item) => {
-    try {
-      return formatEntry(engine, style, item);
-    } catch (error) {
-      return error as Error;
-    }
-  });
 }
 
 /**

@@ -1,7 +1,7 @@
 // A worker thread of the citation formatter: formats one style's entries with its own engine.
 import { parentPort, workerData } from 'node:worker_threads';
 import type { CslItem } from '../../content/bibtex/parse.js';
-import { formatEntry, startEngine } from './engine.js';
+import { formatEntries, startEngine } from './engine.js';
 import type { Citation } from './entry.js';
 import type { CitationStyle } from './styles.js';
 
@@ -15,12 +15,4 @@ export type CitationWorkerResult = { readonly citation: Citation | null } | { re
 
 const { style, items } = workerData as CitationWorkerInput;
 const engine = await startEngine(style);
-parentPort!.postMessage(
-  items.map((item): CitationWorkerResult => {
-    try {
-      return { citation: formatEntry(engine, style, item) };
-    } catch (error) {
-      return { error: error instanceof Error ? error.message : String(error) };
-    }
-  }),
-);
+parentPort!.postMessage(formatEntries(engine, style, items).map((result): CitationWorkerResult => (result instanceof Error ? { error: result.message } : { citation: result })));

@@ -1,15 +1,17 @@
 // Measures the citation formatter: `npx tsx bench/citations.ts [N] [style…]` (default 1000 papers;
-// apa, ieee and chicago-author-date). Each style is formatted cold (its engine starts), warm (the
-// engine already running, no cache), from the cache, and through the bare engine in batches of 1,
-// 100 and all N, to show what batching would buy. Times of one run; CPU time is the steadier
-// figure on a machine busy with other work.
+// apa, ieee and chicago-author-date). For each style: its engine started from the style as written
+// and from the style reduced to one entry alone (entryOnly, what Folio runs); the formatter without
+// a cache (N >= 100: a worker thread loads citeproc, starts the engine and formats) and from the
+// cache; and the bare engines, as written one entry a call (Folio until 2026-12-06) and reduced in
+// batches of 1, 100 and all N. Times of one run; CPU time is the steadier figure on a machine busy
+// with other work.
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { CslItem } from '../src/content/bibtex/parse.js';
 import { createCitationFormatter } from '../src/render/citations.js';
-import { startEngine } from '../src/render/citations/engine.js';
+import { loadCiteproc, startEngine } from '../src/render/citations/engine.js';
 import { prepareItem } from '../src/render/citations/entry.js';
 import { findStyles } from '../src/render/citations/styles.js';
 
@@ -70,39 +72,38 @@ const row = (style: string, phase: string, entries: number, { wall, cpu }: Timin
 const items = syntheticItems(n);
 const scratch = await mkdtemp(path.join(tmpdir(), 'folio-bench-citations-'));
 try {
-  const load = await time(async () => {
-    await import('@citation-js/core');
-    await import('@citation-js/plugin-csl');
-  });
-  rows.push(['-', 'load plugin-csl + citeproc', '-', load.wall.toFixed(0), load.cpu.toFixed(0), '-', '-']);
-  for (const style of styles) {
-    const cacheDir = path.join(scratch, style);
-    // Started here first so its cost shows apart; the formatter then finds it in plugin-csl's engine cache.
-    const start = await time(async () => startEngine(await (await findStyles(stylesDir)).get(style)!()));
-    const engine = start.value;
-    rows.push([style, 'engine start', '-', start.wall.toFixed(0), start.cpu.toFixed(0), '-', '-']);
+  const load = await time(() => loadCiteproc());
+  rows.push(['-', 'load citeproc', '-', load.wall.toFixed(0), load.cpu.toFixed(0), '-', '-']);
+  for (const name of styles) {
+    const cacheDir = path.join(scratch, name);
+    const style = await (await findStyles(stylesDir)).get(name)!();
+    const startAsWritten = await time(() => startEngine(style, style.xml));
+    rows.push([name, 'engine start, style as written', '-', startAsWritten.wall.toFixed(0), startAsWritten.cpu.toFixed(0), '-', '-']);
+    const start = await time(() => startEngine(style));
+    rows.push([name, 'engine start, one entry alone', '-', start.wall.toFixed(0), start.cpu.toFixed(0), '-', '-']);
     const cold = createCitationFormatter({ stylesDir, cacheDir });
-    const first = await time(() => cold.format(items, style));
-    row(style, 'cold: engine start + format', n, { wall: start.wall + first.wall, cpu: start.cpu + first.cpu });
+    row(name, 'formatter, no cache', n, await time(() => cold.format(items, name)));
     await cold.flush();
-    const warm = createCitationFormatter({ stylesDir });
-    row(style, 'warm: format, engine running', n, await time(() => warm.format(items, style)));
     const cached = createCitationFormatter({ stylesDir, cacheDir });
-    row(style, 'from the cache', n, await time(() => cached.format(items, style)));
+    row(name, 'formatter, from the cache', n, await time(() => cached.format(items, name)));
 
     // The bare engine, without the formatter's cache and post-processing. Two rounds, taking the
     // faster of each, so that no batch size gains from the JIT having warmed up on the others.
     const prepared = items.map(prepareItem);
-    const best = new Map<number, Timing>();
+    const runs = [
+      ['as written, batches of 1', startAsWritten.value, 1],
+      ...[...new Set([1, Math.min(100, n), n])].map((size) => [`one entry alone, batches of ${size}`, start.value, size] as const),
+    ] as const;
+    const best = new Map<string, Timing>();
     for (let round = 0; round < 2; round++) {
-      for (const size of new Set([1, Math.min(100, n), n])) {
+      for (const [label, engine, size] of runs) {
         const timing = await time(() => {
           for (let i = 0; i < prepared.length; i += size) engine.render(prepared.slice(i, i + size));
         });
-        if (!best.has(size) || timing.cpu < best.get(size)!.cpu) best.set(size, timing);
+        if (!best.has(label) || timing.cpu < best.get(label)!.cpu) best.set(label, timing);
       }
     }
-    for (const [size, timing] of best) row(style, `engine, batches of ${size}`, n, timing);
+    for (const [label, timing] of best) row(name, `engine ${label}`, n, timing);
   }
 } finally {
   await rm(scratch, { recursive: true, force: true });

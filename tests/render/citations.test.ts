@@ -103,20 +103,20 @@ describe('safety', () => {
 });
 
 describe('an entry citeproc fails on', () => {
-  // citeproc 2.4.63 cannot run Chicago 18th's date macro of a dated personal communication.
-  const letter: CslItem = { id: 'letter', type: 'personal_communication', title: 'Letter', author: [{ family: 'Doe', given: 'Jane' }], issued: { 'date-parts': [[2020]] } };
+  // No BibTeX entry gives citation-js a null name, but citeproc throws on it.
+  const broken = { id: 'broken', type: 'article-journal', title: 'Broken', author: [null] } as unknown as CslItem;
 
   it('fails the call, naming the entry and the style', async () => {
-    await expect(createCitationFormatter({ stylesDir }).format([letter], 'chicago-author-date')).rejects.toThrow(
-      /^The entry `letter` cannot be formatted in the citation style chicago-author-date: .*macro-with-date/,
+    await expect(createCitationFormatter({ stylesDir }).format([broken], 'chicago-author-date')).rejects.toThrow(
+      /^The entry `broken` cannot be formatted in the citation style chicago-author-date: .*null/,
     );
   });
 
   it('with onError, is reported and left out, and the entries after it come out as if alone', async () => {
     const errors: string[] = [];
     const formatter = createCitationFormatter({ stylesDir, onError: (error, item, style) => errors.push(`${item.id} ${style} ${error.message}`) });
-    const out = await formatter.format([letter, ...items], 'chicago-author-date');
-    expect(errors).toEqual([expect.stringMatching(/^letter chicago-author-date The entry `letter` cannot be formatted/)]);
+    const out = await formatter.format([broken, ...items], 'chicago-author-date');
+    expect(errors).toEqual([expect.stringMatching(/^broken chicago-author-date The entry `broken` cannot be formatted/)]);
     expect([...out.keys()]).toEqual(items.map((item) => item.id));
     for (const item of items) expect(out.get(item.id)).toEqual(await cite('chicago-author-date', item.id));
   });

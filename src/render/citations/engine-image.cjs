@@ -58,16 +58,17 @@ function buildEngine() {
       throw new Error(`Cannot find entry with id '${id}'`);
     },
   };
-  /** @type {Map<string, { engine: any, label: string }>} */
-  const engines = new Map(spec.styles.map((style) => [style.hash, { engine: new CSL.Engine(system, style.xml, 'en-US', true), label: style.label }]));
+  /** @type {Map<string, { engine: any, xml: string, label: string }>} */
+  const engines = new Map(spec.styles.map((style) => [style.hash, { engine: new CSL.Engine(system, style.xml, 'en-US', true), xml: style.xml, label: style.label }]));
 
   /**
    * One entry alone as a bibliography: its raw HTML, null when the style leaves it out, or why it
-   * failed. Mirrors engine.ts (startEngine's render, with prepareEngine's reset before it).
-   * @param {{ engine: any, label: string }} style
+   * failed. Mirrors engine.ts (startEngine's render).
+   * @param {{ engine: any, xml: string, label: string }} style
    * @param {{ id: string }} item
    */
-  function formatAlone({ engine, label }, item) {
+  function formatAlone(style, item) {
+    const { engine, label } = style;
     try {
       items = { [item.id]: item };
       engine.updateItems([]);
@@ -80,6 +81,8 @@ function buildEngine() {
       const at = ids.findIndex((/** @type {string[]} */ id) => id[0] === item.id);
       return { raw: at === -1 ? null : entries[at] };
     } catch (error) {
+      // An engine citeproc failed in cannot format any other entry (see startEngine): a new one takes over.
+      style.engine = new CSL.Engine(system, style.xml, 'en-US', true);
       return { error: error instanceof Error ? error.message : String(error) };
     } finally {
       items = {};

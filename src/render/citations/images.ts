@@ -7,6 +7,7 @@ import { createInterface } from 'node:readline';
 import type { Readable, Writable } from 'node:stream';
 import { fileURLToPath } from 'node:url';
 import type { CslItem } from '../../content/bibtex/parse.js';
+import { entryOnly } from './engine.js';
 import { engineVersions, type CitationStyle } from './styles.js';
 
 /** What an image's engine made of one entry: its raw bibliography HTML (null: left out), or why it failed. */
@@ -100,13 +101,15 @@ export class EngineImages {
     if (styles.length === 0) return;
     const sorted = [...styles].sort((a, b) => (a.hash < b.hash ? -1 : 1));
     imageMaker ??= [process.version, process.arch, engineVersions(), readFileSync(SCRIPT, 'utf8')].join('\n');
-    const key = hash('sha256', [imageMaker, ...sorted.map((style) => style.hash)].join('\n'), 'hex');
+    const xml = sorted.map((style) => entryOnly(style.xml));
+    // Keyed by the XML the engines run, so a change to entryOnly makes the image again.
+    const key = hash('sha256', [imageMaker, ...sorted.map((style, i) => `${style.hash} ${hash('sha256', xml[i]!, 'hex')}`)].join('\n'), 'hex');
     const image = path.join(this.dir, `engines-${key.slice(0, 16)}.v8`);
     if (existsSync(image) || this.#beingMade(image)) return;
     mkdirSync(this.dir, { recursive: true });
     const spec = `${image}.${process.pid}.json`;
     const plugin = require.resolve('@citation-js/plugin-csl/package.json');
-    writeFileSync(spec, JSON.stringify({ citeproc: createRequire(plugin).resolve('citeproc'), locales: path.join(path.dirname(plugin), 'lib', 'locales.json'), styles: sorted.map((style) => ({ hash: style.hash, xml: style.xml, label: style.file ?? style.name })) }));
+    writeFileSync(spec, JSON.stringify({ citeproc: createRequire(plugin).resolve('citeproc'), locales: path.join(path.dirname(plugin), 'lib', 'locales.json'), styles: sorted.map((style, i) => ({ hash: style.hash, xml: xml[i], label: style.file ?? style.name })) }));
     spawn(process.execPath, [SCRIPT, spec, image], { stdio: 'ignore', detached: true, env: withoutNodeOptions() }).unref();
   }
 

@@ -56,6 +56,17 @@ describe('engine images', () => {
     for (const [i, name] of STYLES.entries()) expect(fromImage[i], name).toEqual(inProcess.get(name));
   });
 
+  it('report an entry citeproc fails on, and format the entries after it as before', async () => {
+    // No BibTeX entry gives citation-js a null name, but citeproc throws on it half-way through the entry.
+    const broken = { id: 'broken', type: 'article-journal', title: 'Broken', author: [null] } as unknown as CslItem;
+    const errors: string[] = [];
+    const formatter = createCitationFormatter({ stylesDir, parallelFrom: Infinity, images: new EngineImages(made), onError: (error, item) => errors.push(`${item.id}: ${error.message}`) });
+    const out = await formatter.format([broken, ...items], 'apa');
+    expect(formatter.stats.fromImages).toBe(1);
+    expect(errors).toEqual([expect.stringMatching(/^broken: The entry `broken` cannot be formatted in the citation style apa: .*null/)]);
+    expect(out).toEqual(inProcess.get('apa'));
+  });
+
   it('serve a process started early (prestart), and stop the ones nobody asks for', async () => {
     const images = new EngineImages(made);
     images.prestart();

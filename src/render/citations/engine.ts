@@ -118,6 +118,8 @@ export async function startEngine(style: CitationStyle, xml = entryOnly(style.xm
  */
 export function entryOnly(xml: string): string {
   return xml
+    // A comment may name an element (`<!-- <citation> below -->`); it says nothing to citeproc.
+    .replace(/<!--[\s\S]*?-->/g, '')
     .replace(/<citation(?=[\s>])[\s\S]*?<\/citation>/, '<citation><layout><text variable="title"/></layout></citation>')
     .replace(/<bibliography(?=[\s>])[\s\S]*?<\/bibliography>/, (bibliography) =>
       bibliography

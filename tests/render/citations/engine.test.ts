@@ -46,12 +46,14 @@ describe('the style reduced to one entry alone, in batches', () => {
     expect(apa.xml).toMatch(/<citation [^>]*disambiguate-add-year-suffix="true"/);
     expect(xml).toMatch(/<citation><layout><text variable="title"\/><\/layout><\/citation>/);
     expect(xml).not.toMatch(/disambiguate-add-|<sort/);
-    // The bibliography's layout and settings stay, and so do the macros it calls.
-    const bibliography = (source: string) => source.match(/<bibliography[\s\S]*<\/bibliography>/)![0].replace(/<sort>[\s\S]*?<\/sort>/, '');
+    // The bibliography's layout and settings stay (its comments do not), and so do the macros it calls.
+    const bibliography = (source: string) => source.match(/<bibliography[\s\S]*<\/bibliography>/)![0].replace(/<sort>[\s\S]*?<\/sort>/, '').replace(/<!--[\s\S]*?-->/g, '');
     expect(bibliography(xml)).toBe(bibliography(apa.xml));
     expect(xml.match(/<macro /g)).toHaveLength(apa.xml.match(/<macro /g)!.length);
     const dashed = '<style><citation et-al-min="3"><sort><key variable="issued"/></sort><layout><text macro="x"/></layout></citation><bibliography subsequent-author-substitute="———" hanging-indent="true" subsequent-author-substitute-rule="complete-all"><sort><key macro="author"/></sort><layout/></bibliography></style>';
     expect(entryOnly(dashed)).toBe('<style><citation><layout><text variable="title"/></layout></citation><bibliography hanging-indent="true"><layout/></bibliography></style>');
+    const commented = '<style><!-- the <citation> and <bibliography> below --><citation><layout/></citation><bibliography><sort/><layout/></bibliography></style>';
+    expect(entryOnly(commented)).toBe('<style><citation><layout><text variable="title"/></layout></citation><bibliography><sort/><layout/></bibliography></style>');
   });
 
   it('formats alone each entry of a batch citeproc fails on, so only the bad one is lost, and the engine goes on', async () => {

@@ -4,7 +4,7 @@ import { collect, type DiagnosticBag } from '../errors.js';
 import type { BuildCache } from '../output/cache.js';
 import { sourceFingerprint } from '../source-fingerprint.js';
 import { listFiles, readText } from './files.js';
-import { parseBibtex, parseBibtexFile, type BibEntry, type ParsedBibtexFile } from './bibtex/parse.js';
+import { parseBibtex, parseBibtexFile, textHashOf, type BibEntry, type ParsedBibtexFile } from './bibtex/parse.js';
 
 /**
  * Reads every `publications/*.bib` in file-name order. A key used twice is a warning naming both
@@ -56,10 +56,10 @@ const PARSER = sourceFingerprint(import.meta.url, ['bibtex/parse', 'bibtex/scan'
 
 async function parseCached(text: string, file: string, cache: BuildCache | undefined, onParse?: () => void): Promise<BibEntry[]> {
   if (!cache) return parseBibtex(text, file);
-  // Kept by path, with the text it was parsed from: a changed file's unchanged entries are reused.
+  // Kept by path, with the hash of the text it was parsed from: a changed file's unchanged entries are reused.
   const known = cache.get(PARSER, file);
   const before = known === undefined ? undefined : parsedFileOf(known);
-  if (before?.text === text) return before.entries;
+  if (before?.textHash === textHashOf(text)) return before.entries;
   onParse?.();
   const { parsed: _, ...after } = await parseBibtexFile(text, file, before);
   cache.put(PARSER, file, JSON.stringify(after));
@@ -70,7 +70,7 @@ async function parseCached(text: string, file: string, cache: BuildCache | undef
 function parsedFileOf(json: string): ParsedBibtexFile | undefined {
   try {
     const parsed = JSON.parse(json) as Partial<ParsedBibtexFile>;
-    if (typeof parsed.text === 'string' && typeof parsed.strings === 'string' && Array.isArray(parsed.entries)) return parsed as ParsedBibtexFile;
+    if (typeof parsed.textHash === 'string' && typeof parsed.crossref === 'boolean' && typeof parsed.strings === 'string' && Array.isArray(parsed.entries)) return parsed as ParsedBibtexFile;
   } catch {
     // Unreadable: parsed again.
   }

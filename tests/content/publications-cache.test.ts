@@ -42,7 +42,7 @@ describe('parsed .bib files between builds', () => {
     await first.save();
     const file = path.join(cacheDir, 'bibtex.json');
     const stored = JSON.parse(await readFile(file, 'utf8')) as Record<string, string>;
-    await writeFile(file, JSON.stringify(Object.fromEntries(Object.keys(stored).map((key, i) => [key, i === 0 ? '{"text": ' : '{"text": 1}']))));
+    await writeFile(file, JSON.stringify(Object.fromEntries(Object.keys(stored).map((key, i) => [key, i === 0 ? '{"textHash": ' : '{"textHash": 1}']))));
     const bag = new DiagnosticBag();
     expect(await loadPublications(content, bag, await BuildCache.open(cacheDir, 'bibtex'))).toEqual(parsed);
     expect(bag.list(false)).toEqual([]);

@@ -13,9 +13,7 @@ import { generateSite } from './generate.js';
  * did not change are not rendered: `kept` counts them), then edited (one entry's title changed,
  * the cache and output in place: the researcher's usual rebuild), then ci (the cache in place, a
  * new output folder, built as `folio build` builds in CI: the GitHub Pages workflow with its cache
- * restored). Before each run, the bench waits for the image of the citation engines that a build
- * of a site built before makes in the background (3-8 s), as a researcher's next build comes
- * after a moment of editing.
+ * restored).
  */
 interface Scenario {
   readonly name: string;
@@ -41,7 +39,6 @@ for (const scenario of scenarios) {
   const content = path.join(dir, 'content');
   await generateSite(content, scenario.entries, scenario.pages);
   for (const run of ['cold', 'warm', 'again', 'edited', 'ci']) {
-    await enginesImaged(path.join(dir, 'cache', 'citations', 'images'));
     if (run === 'edited') await editOneEntry(content, 0);
     const started = performance.now();
     const output = path.join(dir, run === 'ci' ? 'dist-ci' : 'dist');
@@ -67,15 +64,6 @@ async function editOneEntry(content: string, n: number): Promise<void> {
   const file = path.join(dir, files[0]!);
   let seen = -1;
   await writeFile(file, (await readFile(file, 'utf8')).replace(/title(\s*)= \{/g, (match, space: string) => (++seen === n ? `title${space}= {Revised: ` : match)));
-}
-
-/** Waits for the engine image a build began to make (its spec and temporary files gone). */
-async function enginesImaged(dir: string): Promise<void> {
-  for (let waited = 0; waited < 120_000; waited += 250) {
-    const files = await readdir(dir).catch(() => []);
-    if (!files.some((f) => f.endsWith('.json') || f.endsWith('.tmp'))) return;
-    await new Promise((resolve) => setTimeout(resolve, 250));
-  }
 }
 
 const widths = rows[0]!.map((_, c) => Math.max(...rows.map((r) => r[c]!.length)));

@@ -8,7 +8,6 @@ import { loadContent } from './content/index.js';
 import { BuildFailed, collect, DiagnosticBag, type Diagnostic } from './errors.js';
 import { buildSite, type SiteModel } from './model/site.js';
 import type { CitationFormatter } from './render/citations.js';
-import { EngineImages } from './render/citations/images.js';
 import { renderSiteTo, siteMarkdown, type FormattedCitation, type OutputFile, type RenderInfo } from './render/site.js';
 import { reportMissingLinkedFiles } from './render/markdown/linked-files.js';
 import { prerenderPages } from './render/prerender.js';
@@ -84,11 +83,9 @@ export async function renderSiteInMemory(options: BuildOptions = {}, previous?: 
   // from disk, 10,000 cards (38 MB) took longer than rendering them again (a warm 10,000-entry
   // build: 11.9-12.6 s with them, 10.1 s without).
   const blocksCache = previous ? previous.blocks.next() : BuildCache.deferred(undefined, 'blocks');
-  // Processes of citeproc's engine images start as soon as a .bib file turns out to have changed.
-  const images = options.engineImages && resolved.cacheDir && !previous ? new EngineImages(path.join(resolved.cacheDir, 'citations', 'images')) : undefined;
   keepYamlIn(yamlCache);
   const [content, compiled, publicFiles] = await Promise.all([
-    loadContent(resolved.contentDir, bag, resolved.baseUrl, { bibtex: bibtexCache, ...(images ? { onBibtexParse: () => images.prestart() } : {}) }),
+    loadContent(resolved.contentDir, bag, resolved.baseUrl, { bibtex: bibtexCache }),
     templatesOf(resolved.templatesDir, previous?.templates, templatesCache).catch((error) => collect(bag, () => { throw error; })),
     listFiles(resolved.publicDir, ['']),
   ]).finally(() => keepYamlIn(undefined));
@@ -108,10 +105,9 @@ export async function renderSiteInMemory(options: BuildOptions = {}, previous?: 
   if (model && model.publications.length > 0 && styles.length > 0) {
     // Loaded on demand: a site without publications never pays for citeproc.
     const [{ createCitationFormatter }, { formatPaperCitations }] = await Promise.all([import('./render/citations.js'), import('./render/paper-citations.js')]);
-    citationFormatter ??= createCitationFormatter({ stylesDir: path.join(resolved.templatesDir, 'csl'), ...(resolved.cacheDir ? { cacheDir: path.join(resolved.cacheDir, 'citations') } : {}), ...(images ? { images } : {}) });
+    citationFormatter ??= createCitationFormatter({ stylesDir: path.join(resolved.templatesDir, 'csl'), ...(resolved.cacheDir ? { cacheDir: path.join(resolved.cacheDir, 'citations') } : {}) });
     citations = await formatPaperCitations(model.publications, citationFormatter, bag, { styles, at: model.site.publications.citationStylesAt ?? { file: path.join(resolved.contentDir, 'site.yml'), field: 'publications.citation_styles' } });
   }
-  images?.close();
   const cited = clock();
   const files: OutputFile[] = [];
   // A build that already failed renders only to report template problems too: nothing is written,

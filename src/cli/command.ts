@@ -57,15 +57,14 @@ export function parseFlags(argv: readonly string[], extra: FlagSpec = {}) {
 }
 
 /**
- * What a build keeps for the next one besides its caches: images of the citation engines and the
- * site it replaces (BuildOptions engineImages and keepReplacedOutput), for a researcher who builds
- * again and again. Not in CI (the `CI` variable set, as every CI service does), which builds once
- * in a fresh checkout: an image would only take its CPU, and a kept site is a second copy of the
- * site and its manifest for a next build that never finds it.
+ * What a build keeps for the next one besides its caches: the site it replaces (BuildOptions
+ * keepReplacedOutput), for a researcher who builds again and again. Not in CI (the `CI` variable
+ * set, as every CI service does), which builds once in a fresh checkout: a kept site is a second
+ * copy of the site and its manifest for a next build that never finds it.
  */
-export function keptForNextBuild(env: NodeJS.ProcessEnv = process.env): Pick<BuildOptions, 'engineImages' | 'keepReplacedOutput'> {
+export function keptForNextBuild(env: NodeJS.ProcessEnv = process.env): Pick<BuildOptions, 'keepReplacedOutput'> {
   const ci = Boolean(env.CI) && env.CI !== 'false' && env.CI !== '0';
-  return ci ? { engineImages: false, keepReplacedOutput: false } : { engineImages: true };
+  return ci ? { keepReplacedOutput: false } : {};
 }
 
 /** The build options the folder flags ask for; unset flags keep the library defaults. */

@@ -26,12 +26,6 @@ export interface BuildOptions {
    * true). A throwaway output folder (folio check) is never built again: it sets false.
    */
   readonly keepReplacedOutput?: boolean;
-  /**
-   * Keep images of the citation engines slow to start in the cache, so that a build with a few new
-   * entries does not wait 1-2 s for citeproc to start APA (default false; `folio build` and `folio
-   * check` set it). See docs/performance.md.
-   */
-  readonly engineImages?: boolean;
   /** Called as pages render, so a terminal can show progress on a long build. */
   readonly onProgress?: (progress: BuildProgress) => void;
 }

@@ -48,15 +48,13 @@ const READ = [
 export interface LoadOptions {
   /** Parsed .bib files kept between builds. */
   readonly bibtex?: BuildCache;
-  /** Told when a .bib file is parsed rather than found in the cache: its entries may need formatting. */
-  readonly onBibtexParse?: () => void;
 }
 
 export async function loadContent(contentDir: string, bag: DiagnosticBag, baseUrl?: string, caches: LoadOptions = {}): Promise<Content | undefined> {
   const [site, pages, publications, talks, news, cv, coauthors, citationCounts, people, teaching, projects, all] = await Promise.all([
     loadSiteConfig(contentDir, bag, baseUrl),
     loadPages(contentDir, bag),
-    loadPublications(contentDir, bag, caches.bibtex, caches.onBibtexParse),
+    loadPublications(contentDir, bag, caches.bibtex),
     loadTalks(contentDir, bag),
     loadNews(contentDir, bag),
     loadCv(contentDir, bag),

@@ -10,7 +10,7 @@ import { parseBibtex, parseBibtexFile, textHashOf, type BibEntry, type ParsedBib
  * Reads every `publications/*.bib` in file-name order. A key used twice is a warning naming both
  * places, and the first entry wins, as in BibTeX.
  */
-export async function loadPublications(contentDir: string, bag: DiagnosticBag, cache?: BuildCache, onParse?: () => void): Promise<BibEntry[]> {
+export async function loadPublications(contentDir: string, bag: DiagnosticBag, cache?: BuildCache): Promise<BibEntry[]> {
   const dir = path.join(contentDir, 'publications');
   const files = await listFiles(dir, ['.bib', '.bibtex']);
   const perFile = await Promise.all(
@@ -23,7 +23,7 @@ export async function loadPublications(contentDir: string, bag: DiagnosticBag, c
         return [];
       }
       try {
-        return await parseCached(text, file, cache, onParse);
+        return await parseCached(text, file, cache);
       } catch (error) {
         collect(bag, () => { throw error; });
         return [];
@@ -54,13 +54,12 @@ export async function loadPublications(contentDir: string, bag: DiagnosticBag, c
 // were read from, and a changed file's unchanged entries too.
 const PARSER = sourceFingerprint(import.meta.url, ['bibtex/parse', 'bibtex/scan', 'bibtex/strings', 'bibtex/latex'], `plugin-bibtex ${createRequire(import.meta.url)('@citation-js/plugin-bibtex/package.json').version}`);
 
-async function parseCached(text: string, file: string, cache: BuildCache | undefined, onParse?: () => void): Promise<BibEntry[]> {
+async function parseCached(text: string, file: string, cache: BuildCache | undefined): Promise<BibEntry[]> {
   if (!cache) return parseBibtex(text, file);
   // Kept by path, with the hash of the text it was parsed from: a changed file's unchanged entries are reused.
   const known = cache.get(PARSER, file);
   const before = known === undefined ? undefined : parsedFileOf(known);
   if (before?.textHash === textHashOf(text)) return before.entries;
-  onParse?.();
   const { parsed: _, ...after } = await parseBibtexFile(text, file, before);
   cache.put(PARSER, file, JSON.stringify(after));
   return after.entries;

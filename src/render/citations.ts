@@ -2,9 +2,8 @@ import { hash } from 'node:crypto';
 import { availableParallelism } from 'node:os';
 import type { CslItem } from '../content/bibtex/parse.js';
 import { CitationCache } from './citations/cache.js';
-import { cannotFormat, formatEntries, startEngine, type Formatted, type StyleEngine } from './citations/engine.js';
-import { finishEntry, prepareItem, type Citation } from './citations/entry.js';
-import type { EngineImages } from './citations/images.js';
+import { formatEntries, startEngine, type Formatted, type StyleEngine } from './citations/engine.js';
+import type { Citation } from './citations/entry.js';
 import type { CitationWorkerInput, CitationWorkerResult } from './citations/worker.js';
 import { runWorker } from './worker-thread.js';
 import { engineVersions, findStyles, type CitationStyle } from './citations/styles.js';
@@ -26,12 +25,6 @@ export interface CitationFormatterOptions {
    * engine), so that several styles format at once on several cores. Default PARALLEL_FROM.
    */
   readonly parallelFrom?: number;
-  /**
-   * Where images of the engines are kept (see citations/images.ts): few new entries are formatted
-   * by them, and a site built before gets an image of all the styles used, if it has none yet.
-   * Default: none.
-   */
-  readonly images?: EngineImages;
 }
 
 export interface CitationFormatter {
@@ -42,10 +35,10 @@ export interface CitationFormatter {
   format(items: readonly CslItem[], style: string, onError?: CitationFormatterOptions['onError']): Promise<Map<string, Citation>>;
   /** The names of the styles available: plugin-csl's own and those of `stylesDir`, sorted. */
   styles(): Promise<string[]>;
-  /** Writes the cache of each style used and begins the image of the styles if it is due; call it once, after the last `format`. */
+  /** Writes the cache of each style used; call it once, after the last `format`. */
   flush(): Promise<void>;
   /** What the formatter has done so far: engines started, entries formatted, entries taken from the cache. */
-  readonly stats: { readonly engines: number; readonly fromImages: number; readonly formatted: number; readonly cached: number };
+  readonly stats: { readonly engines: number; readonly formatted: number; readonly cached: number };
 }
 
 /** From this many entries of one style to format, they are formatted in a worker thread (default 100). */
@@ -61,7 +54,7 @@ export class UnknownCitationStyle extends Error {
 
 /** Creates a formatter that starts one engine per style, the first time an entry is not in the cache. */
 export function createCitationFormatter(options: CitationFormatterOptions): CitationFormatter {
-  const stats = { engines: 0, fromImages: 0, formatted: 0, cached: 0 };
+  const stats = { engines: 0, formatted: 0, cached: 0 };
   let styles: ReturnType<typeof findStyles> | undefined;
   let versions: string | undefined;
   const perStyle = new Map<string, Promise<{ style: CitationStyle; cache: CitationCache }>>();
@@ -94,15 +87,6 @@ export function createCitationFormatter(options: CitationFormatterOptions): Cita
     return engine;
   };
 
-  /** `items` formatted by the process of the style's image; undefined without one, or if it fails. */
-  const formatFromImage = async (style: CitationStyle, items: readonly CslItem[]): Promise<Formatted[] | undefined> => {
-    // An engine already started here (folio serve's second build) is quicker than any process.
-    const results = engines.has(style.name) ? undefined : await options.images?.format(style, items.map(prepareItem));
-    if (!results) return undefined;
-    stats.fromImages += 1;
-    return results.map((result, i) => ('error' in result ? cannotFormat(style, items[i]!, new Error(result.error)) : result.raw ? finishEntry(result.raw) : null));
-  };
-
   return {
     stats,
     async styles() {
@@ -116,8 +100,8 @@ export function createCitationFormatter(options: CitationFormatterOptions): Cita
       const missing = items.filter((_, i) => known[i] === undefined);
       let made = missing.length > 0 && missing.length >= (options.parallelFrom ?? PARALLEL_FROM) ? await formatInWorker(style, missing) : undefined;
       if (made) stats.engines += 1;
-      // Few entries, or a worker that died: the style's image formats them, or else this thread's engine.
-      else if (missing.length > 0) made = (await formatFromImage(style, missing)) ?? formatEntries(await engineOf(style), style, missing);
+      // Few entries, or a worker that died: this thread's engine formats them.
+      else if (missing.length > 0) made = formatEntries(await engineOf(style), style, missing);
       const out = new Map<string, Citation>();
       let next = 0;
       for (const [i, item] of items.entries()) {
@@ -140,16 +124,7 @@ export function createCitationFormatter(options: CitationFormatterOptions): Cita
       return out;
     },
     async flush() {
-      const used: CitationStyle[] = [];
-      let builtBefore = false;
-      for (const opened of perStyle.values()) {
-        const { style, cache } = await opened;
-        builtBefore ||= cache.kept;
-        await cache.flush();
-        used.push(style);
-      }
-      // Not on a first build (a test, a throwaway check): only a site built again gains from an image.
-      if (builtBefore) options.images?.make(used);
+      for (const opened of perStyle.values()) await (await opened).cache.flush();
     },
   };
 }

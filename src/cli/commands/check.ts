@@ -1,7 +1,7 @@
 import path from 'node:path';
 import type { Diagnostic } from '../../errors.js';
 import type { Command } from '../command.js';
-import { buildOptionsOf, keptForNextBuild } from '../command.js';
+import { buildOptionsOf } from '../command.js';
 import { formatDiagnostic, type Colours } from '../report.js';
 
 export const checkCommand: Command = {
@@ -10,7 +10,7 @@ export const checkCommand: Command = {
     const started = performance.now();
     // Loaded on demand: html-validate and the HTML parser are only for this command.
     const { checkSite, readSite, withTemporaryBuild } = await import('../../check/index.js');
-    return withTemporaryBuild({ ...buildOptionsOf(values), engineImages: keptForNextBuild().engineImages === true }, async ({ out, result, address }) => {
+    return withTemporaryBuild(buildOptionsOf(values), async ({ out, result, address }) => {
       if (!values.quiet) for (const warning of result.warnings) io.stderr(formatDiagnostic(warning, colours));
       const site = await readSite(out);
       const problems = await checkSite(site, address);

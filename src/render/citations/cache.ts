@@ -30,11 +30,6 @@ export class CitationCache {
     return new CitationCache(file, parseCache(text) ?? new Map());
   }
 
-  /** Whether an earlier build left citations here: a site built before is likely to be built again. */
-  get kept(): boolean {
-    return this.#previous.size > 0;
-  }
-
   get(key: string): Citation | null | undefined {
     const hit = this.#used.get(key) ?? this.#previous.get(key);
     if (hit !== undefined) this.#used.set(key, hit);

@@ -51,8 +51,7 @@ export function loadCiteproc(): Promise<{ readonly CSL: Citeproc; readonly local
 
 /**
  * Starts an engine running `xml`: by default, `style` reduced to what a page shows (entryOnly).
- * It is set up as plugin-csl sets up its own (and engine-image.cjs too): an entry formatted here
- * is the entry formatted by an image.
+ * It is set up as plugin-csl sets up its own: the same locale lookup and output settings.
  */
 export async function startEngine(style: CitationStyle, xml = entryOnly(style.xml)): Promise<StyleEngine> {
   const { CSL, locales } = await loadCiteproc();
@@ -176,6 +175,6 @@ export function formatEntries(engine: StyleEngine, style: CitationStyle, items: 
 }
 
 /** Why `item` could not be formatted in `style`, for the build's warning on its entry. */
-export function cannotFormat(style: CitationStyle, item: CslItem, error: unknown): Error {
+function cannotFormat(style: CitationStyle, item: CslItem, error: unknown): Error {
   return new Error(`The entry \`${item.id}\` cannot be formatted in the citation style ${style.name}: ${error instanceof Error ? error.message : String(error)}`, { cause: error });
 }

@@ -82,7 +82,7 @@ export async function renderSiteInMemory(options: BuildOptions = {}, previous?: 
   // Publication cards kept from this process's last build (folio serve), in memory only: read back
   // from disk, 10,000 cards (38 MB) took longer than rendering them again (a warm 10,000-entry
   // build: 11.9-12.6 s with them, 10.1 s without).
-  const blocksCache = previous ? previous.blocks.next() : BuildCache.deferred(undefined, 'blocks');
+  const blocksCache = previous ? previous.blocks.next() : BuildCache.inMemory();
   keepYamlIn(yamlCache);
   const [content, compiled, publicFiles] = await Promise.all([
     loadContent(resolved.contentDir, bag, resolved.baseUrl, { bibtex: bibtexCache }),

@@ -1,5 +1,4 @@
 import { hash } from 'node:crypto';
-import { readFileSync } from 'node:fs';
 import { appendFile, mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 
@@ -17,35 +16,29 @@ export class BuildCache {
   #misses = 0;
   /** What this build used or made, by key; a function makes its value when asked (putLater). */
   readonly #used = new Map<string, string | (() => string)>();
-  #stored: Stored | undefined;
-  #keepUnused = false;
+  readonly #stored: Stored;
 
   private constructor(
     private readonly file: string | undefined,
-    stored: Stored | undefined,
+    stored: Stored,
   ) {
     this.#stored = stored;
   }
 
   /** Opens the cache `kind` in `dir`; without a dir, a cache that forgets everything. */
   static async open(dir: string | undefined, kind: string): Promise<BuildCache> {
-    if (!dir) return new BuildCache(undefined, inMemory(new Map()));
+    if (!dir) return BuildCache.inMemory();
     const file = path.join(dir, `${kind}.json`);
     const [main, journal] = await Promise.all([readFile(file, 'utf8').catch(() => ''), readFile(journalOf(file), 'utf8').catch(() => '')]);
     return new BuildCache(file, storedOf(main, journal));
   }
 
-  /**
-   * The cache `kind` of `dir`, read only when a value is first asked for: for a big cache that
-   * most builds never touch (publication cards: an unchanged site renders no list). Unread, it is
-   * left as it was by `save`.
-   */
-  static deferred(dir: string | undefined, kind: string): BuildCache {
-    return dir ? new BuildCache(path.join(dir, `${kind}.json`), undefined) : new BuildCache(undefined, inMemory(new Map()));
+  /** A cache kept on no disk: it lives on only through `next` (folio serve's next build). */
+  static inMemory(): BuildCache {
+    return new BuildCache(undefined, inMemory(new Map()));
   }
 
   private get stored(): ReadonlyMap<string, string> {
-    this.#stored ??= storedOf(readOrEmpty(this.file!), readOrEmpty(journalOf(this.file!)));
     return this.#stored.entries;
   }
 
@@ -109,14 +102,6 @@ export class BuildCache {
     return made;
   }
 
-  /**
-   * Keeps, when saved, the entries this build did not use too: a build that rendered some pages
-   * only (an edited home page shows five publication cards) must not drop the other 995 cards.
-   */
-  keepUnused(): void {
-    this.#keepUnused = true;
-  }
-
   get stats(): { hits: number; misses: number } {
     return { hits: this.#hits, misses: this.#misses };
   }
@@ -127,15 +112,13 @@ export class BuildCache {
    */
   async save(): Promise<void> {
     const stored = this.#stored;
-    // Unread (deferred and never asked), nothing was used: the file stays as it is.
-    if (!this.file || (!stored && this.#used.size === 0)) return;
+    if (!this.file) return;
     // Made later, a value is new: the cache would have given it otherwise.
-    const changed = [...this.#used].filter(([key, value]) => typeof value === 'function' || stored?.entries.get(key) !== value).map(([key]) => key);
-    const unused = stored ? [...stored.entries.keys()].filter((key) => !this.#used.has(key)) : [];
-    const drop = this.#keepUnused ? [] : unused;
+    const changed = [...this.#used].filter(([key, value]) => typeof value === 'function' || stored.entries.get(key) !== value).map(([key]) => key);
+    const drop = [...stored.entries.keys()].filter((key) => !this.#used.has(key));
     if (changed.length === 0 && drop.length === 0) return;
     await mkdir(path.dirname(this.file), { recursive: true });
-    if (stored && stored.mainBytes > 0 && stored.journalLines < MAX_JOURNAL_LINES && changed.length + drop.length <= stored.entries.size / 8) {
+    if (stored.mainBytes > 0 && stored.journalLines < MAX_JOURNAL_LINES && changed.length + drop.length <= stored.entries.size / 8) {
       const line = `${JSON.stringify({ set: Object.fromEntries(changed.map((key) => [key, this.#valueOf(key)])), drop })}\n`;
       if (stored.journalBytes + line.length <= stored.mainBytes / 4) {
         await appendFile(journalOf(this.file), line);
@@ -143,10 +126,10 @@ export class BuildCache {
       }
     }
     const temp = `${this.file}.${process.pid}.tmp`;
-    const keys = [...this.#used.keys(), ...(this.#keepUnused ? unused : [])].sort();
+    const keys = [...this.#used.keys()].sort();
     // Values put for later are made one by one as they are written, and not kept.
     await writeFile(temp, jsonChunks(keys, (key) => {
-      const value = this.#used.get(key) ?? stored!.entries.get(key)!;
+      const value = this.#used.get(key)!;
       return typeof value === 'function' ? value() : value;
     }));
     await rename(temp, this.file);
@@ -188,14 +171,6 @@ function inMemory(entries: ReadonlyMap<string, string>): Stored {
 
 function journalOf(file: string): string {
   return `${file.replace(/\.json$/, '')}.journal`;
-}
-
-function readOrEmpty(file: string): string {
-  try {
-    return readFileSync(file, 'utf8');
-  } catch {
-    return '';
-  }
 }
 
 /** The file's entries with the journal's changes applied in order, up to the first line that cannot be read. */

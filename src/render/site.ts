@@ -193,8 +193,6 @@ export function renderSiteTo(model: SiteModel, templates: Templates, bag: Diagno
     const key = keys?.keyOf(route.layout, context, state);
     if (key && info.unchanged!(route.outputPath, key)) {
       paths.push(route.outputPath);
-      // Pages left as they were may show cards this build does not render: those stay kept.
-      info.blocks?.keepUnused();
       continue;
     }
     const html = runTemplate(templates, route.layout, () => {

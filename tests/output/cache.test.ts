@@ -44,28 +44,6 @@ describe('BuildCache', () => {
     expect(JSON.parse(await readFile(path.join(dir, 'markdown.json'), 'utf8'))).toEqual({ [Object.keys(JSON.parse(await readFile(path.join(dir, 'markdown.json'), 'utf8')))[0]!]: 'fresh' });
   });
 
-  it('deferred, reads its file only when a value is asked for, and leaves it as it was when none was', async () => {
-    const first = await BuildCache.open(dir, 'blocks');
-    first.through('', 'card', () => 'kept');
-    await first.save();
-    const file = path.join(dir, 'blocks.json');
-    const saved = await readFile(file, 'utf8');
-
-    // Never asked: the file stays, although this build used none of it.
-    const untouched = BuildCache.deferred(dir, 'blocks');
-    await writeFile(file, saved.replace('kept', 'changed on disk'));
-    await untouched.save();
-    expect(await readFile(file, 'utf8')).toBe(saved.replace('kept', 'changed on disk'));
-    await writeFile(file, saved);
-
-    const asked = BuildCache.deferred(dir, 'blocks');
-    expect(asked.get('', 'card')).toBe('kept');
-    asked.through('', 'other card', () => 'new');
-    await asked.save();
-    expect(Object.values(JSON.parse(await readFile(file, 'utf8'))).sort()).toEqual(['kept', 'new']);
-    expect(BuildCache.deferred(undefined, 'blocks').get('', 'card')).toBeUndefined();
-  });
-
   it('makes a value put for later only when it is asked for or saved', async () => {
     const cache = await BuildCache.open(dir, 'blocks');
     let made = 0;
@@ -118,17 +96,6 @@ describe('BuildCache', () => {
       expect(await buildWith(sources.map((s) => (s === 'entry 1' || s === 'entry 2' ? `${s}, edited` : s)))).toBe(1);
       await expect(readFile(journal(), 'utf8')).rejects.toThrow();
       expect((await BuildCache.open(dir, 'latex')).get('', 'entry 2, edited')).toBe(convert('entry 2, edited'));
-    });
-
-    it('keeps what this build did not use, when told to (it rendered some pages only)', async () => {
-      await buildWith(sources);
-      const partial = await BuildCache.open(dir, 'latex');
-      partial.through('', 'entry 3', () => 'unused');
-      partial.through('', 'a new entry', () => convert('a new entry'));
-      partial.keepUnused();
-      await partial.save();
-      const next = await BuildCache.open(dir, 'latex');
-      expect([next.get('', 'entry 150'), next.get('', 'a new entry')]).toEqual([convert('entry 150'), convert('a new entry')]);
     });
 
     it('writes the file whole again when the changes are many', async () => {

@@ -21,29 +21,29 @@ describe('keptBlocks', () => {
   });
   afterEach(() => rm(dir, { recursive: true, force: true }));
 
-  /** The blocks a build kept in `dir`, as the next build (a new process) sees them. */
-  const nextBuild = (fingerprint?: string, siteWide = 'site 1') => {
-    const cache = BuildCache.deferred(dir, 'blocks');
+  /** The blocks a build kept in `dir`, as the next build sees them. */
+  const nextBuild = async (fingerprint?: string, siteWide = 'site 1') => {
+    const cache = await BuildCache.open(dir, 'blocks');
     return { cache, blocks: keptBlocks(cache, new PageKeys(templates(fingerprint)), siteWide) };
   };
 
   it('gives the next build the block for an object with the same data, and nothing for anything else', async () => {
-    const first = nextBuild();
+    const first = await nextBuild();
     expect(first.blocks.get('card', view())).toBeUndefined();
     first.blocks.set('card', view(), card);
     await first.cache.save();
 
-    expect(nextBuild().blocks.get('card', view())).toEqual(card);
+    expect((await nextBuild()).blocks.get('card', view())).toEqual(card);
     // Another value of the object, another block, other templates or other site settings: not that block.
-    expect(nextBuild().blocks.get('card', view('Flat minima'))).toBeUndefined();
-    expect(nextBuild().blocks.get('line', view())).toBeUndefined();
-    expect(nextBuild('templates-2').blocks.get('card', view())).toBeUndefined();
-    expect(nextBuild(undefined, 'site 2').blocks.get('card', view())).toBeUndefined();
+    expect((await nextBuild()).blocks.get('card', view('Flat minima'))).toBeUndefined();
+    expect((await nextBuild()).blocks.get('line', view())).toBeUndefined();
+    expect((await nextBuild('templates-2')).blocks.get('card', view())).toBeUndefined();
+    expect((await nextBuild(undefined, 'site 2')).blocks.get('card', view())).toBeUndefined();
   });
 
   it('keeps nothing for an object it cannot key, and ignores an entry it cannot read', async () => {
     class Card {}
-    const first = nextBuild();
+    const first = await nextBuild();
     first.blocks.set('card', new Card(), card);
     first.blocks.set('card', view(), card);
     await first.cache.save();
@@ -51,6 +51,6 @@ describe('keptBlocks', () => {
     const stored = JSON.parse(await readFile(file, 'utf8')) as Record<string, string>;
     expect(Object.keys(stored)).toHaveLength(1);
     await writeFile(file, JSON.stringify(Object.fromEntries(Object.keys(stored).map((key) => [key, '{"pieces": ["a"], "links": ["/b/"]}']))));
-    expect(nextBuild().blocks.get('card', view())).toBeUndefined();
+    expect((await nextBuild()).blocks.get('card', view())).toBeUndefined();
   });
 });

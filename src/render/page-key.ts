@@ -2,7 +2,7 @@ import { hash } from 'node:crypto';
 import { readdirSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import Handlebars from 'handlebars';
+import { handlebarsRuntime } from './handlebars.js';
 import { sourceFingerprint } from '../source-fingerprint.js';
 import type { RenderState } from './helpers/context.js';
 import type { Templates } from './templates.js';
@@ -115,7 +115,7 @@ function rendererFingerprint(): string {
       .filter((name) => name.endsWith(extension) && !name.endsWith(`.d${extension}`))
       .sort()
       .map((name) => `helpers/${name.slice(0, -extension.length)}`);
-    renderer = sourceFingerprint(import.meta.url, [...helpers, 'page-key', '../urls'], `handlebars ${Handlebars.VERSION}`);
+    renderer = sourceFingerprint(import.meta.url, [...helpers, 'page-key', '../urls'], `handlebars ${handlebarsRuntime.VERSION}`);
   }
   return renderer;
 }

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import path from 'node:path';
-import Handlebars from 'handlebars';
+import type { TemplateDelegate } from 'handlebars';
 import { listFiles, readText } from '../content/files.js';
 import { ContentError } from '../errors.js';
 import { closest } from '../content/suggest.js';
@@ -9,14 +9,15 @@ import { partialsOf } from './template-partials.js';
 import { layoutReads } from './template-reads.js';
 import { nameReuseBlocks } from './reuse-blocks.js';
 import { sourceFingerprint } from '../source-fingerprint.js';
+import { handlebarsCompiler, handlebarsRuntime, type HandlebarsRuntime } from './handlebars.js';
 import type { BuildCache } from '../output/cache.js';
 
 export interface Templates {
   /** The templates folder, for error messages. */
   readonly dir: string;
-  readonly env: typeof Handlebars;
+  readonly env: HandlebarsRuntime;
   /** Compiled layouts by name (`page` for layouts/page.hbs). */
-  readonly layouts: ReadonlyMap<string, Handlebars.TemplateDelegate>;
+  readonly layouts: ReadonlyMap<string, TemplateDelegate>;
   /** Which names of the page context each layout can read (see template-reads.ts); null: all of them. */
   readonly reads: ReadonlyMap<string, readonly string[] | null>;
   /** A hash of every template's text and of the compiler: the same for the same templates. */
@@ -29,7 +30,7 @@ export interface Templates {
  * checking and compiling the default theme costs a build about 0.2 s.
  */
 export async function loadTemplates(dir: string, cache?: BuildCache): Promise<Templates> {
-  const env = Handlebars.create();
+  const env = handlebarsRuntime.create();
   registerHelpers(env);
   const [layoutFiles, partialFiles] = await Promise.all([
     listFiles(path.join(dir, 'layouts'), ['.hbs']),
@@ -42,9 +43,9 @@ export async function loadTemplates(dir: string, cache?: BuildCache): Promise<Te
   const sources = await Promise.all([...layoutFiles.map(read('layouts')), ...partialFiles.map(read('partials'))]);
   const key = sources.map((t) => `${t.kind}/${t.name}\0${t.source}`).join('\0');
   const known = cache?.get(PRECOMPILER, key);
-  const { specs, reads } = known ? (JSON.parse(known) as Precompiled) : precompile(env, sources);
+  const { specs, reads } = known ? (JSON.parse(known) as Precompiled) : precompile(sources);
   if (!known) cache?.put(PRECOMPILER, key, JSON.stringify({ specs, reads } satisfies Precompiled));
-  const layouts = new Map<string, Handlebars.TemplateDelegate>();
+  const layouts = new Map<string, TemplateDelegate>();
   for (const { kind, name } of sources) {
     // The spec is JavaScript that Handlebars wrote (here or in an earlier build) from these very files.
     const template = env.template(new Function(`return ${specs[`${kind}/${name}`]!}`)() as TemplateSpecification);
@@ -62,9 +63,9 @@ interface Precompiled {
 }
 
 /** Every helper a template can call: Folio's, then Handlebars' own (not its `helperMissing` hooks, which no template calls by name). */
-const CALLABLE_HELPERS = [...HELPER_NAMES, ...Object.keys(Handlebars.helpers).filter((name) => !name.endsWith('Missing'))];
+const CALLABLE_HELPERS = [...HELPER_NAMES, ...Object.keys(handlebarsRuntime.helpers).filter((name) => !name.endsWith('Missing'))];
 
-type TemplateSpecification = Parameters<typeof Handlebars.template>[0];
+type TemplateSpecification = Parameters<HandlebarsRuntime['template']>[0];
 
 /**
  * Templates can call only Folio's helpers and Handlebars' own, so the compiler is told which exist:
@@ -74,20 +75,21 @@ type TemplateSpecification = Parameters<typeof Handlebars.template>[0];
  */
 const COMPILE_OPTIONS = { preventIndent: true, strict: false, knownHelpers: Object.fromEntries(HELPER_NAMES.map((name) => [name, true])), knownHelpersOnly: true };
 /** Which Handlebars and options precompiled a cached template. */
-const PRECOMPILER = `handlebars ${Handlebars.VERSION}|${JSON.stringify(COMPILE_OPTIONS)}|reads ${sourceFingerprint(import.meta.url, ['template-reads', 'reuse-blocks'])}`;
+const PRECOMPILER = `handlebars ${handlebarsRuntime.VERSION}|${JSON.stringify(COMPILE_OPTIONS)}|reads ${sourceFingerprint(import.meta.url, ['template-reads', 'reuse-blocks'])}`;
 
 /**
  * Parses and checks every template before any page renders, so a syntax error or a missing partial
  * names its file and line, then compiles each to JavaScript source.
  */
-function precompile(env: typeof Handlebars, sources: readonly { kind: string; name: string; file: string; source: string }[]): Precompiled {
-  const parsed = sources.map((t) => ({ ...t, program: checked(t.file, () => env.parse(t.source)) }));
+function precompile(sources: readonly { kind: string; name: string; file: string; source: string }[]): Precompiled {
+  const compiler = handlebarsCompiler();
+  const parsed = sources.map((t) => ({ ...t, program: checked(t.file, () => compiler.parse(t.source)) }));
   for (const t of parsed) nameReuseBlocks(t.program, `${t.kind}/${t.name}`);
   checkPartials(parsed, parsed.filter((t) => t.kind === 'partials').map((t) => t.name));
   // Before compiling, which rewrites parts of the tree it is given.
   const reads = layoutReads(new Map(parsed.filter((t) => t.kind === 'layouts').map((t) => [t.name, t.program])), parsed.filter((t) => t.kind === 'partials').map((t) => t.program));
   // Handlebars' types say precompile returns the spec object; it returns the spec's source text.
-  const specs = Object.fromEntries(parsed.map((t) => [`${t.kind}/${t.name}`, checked(t.file, () => env.precompile(t.program, COMPILE_OPTIONS) as unknown as string)]));
+  const specs = Object.fromEntries(parsed.map((t) => [`${t.kind}/${t.name}`, checked(t.file, () => compiler.precompile(t.program, COMPILE_OPTIONS) as unknown as string)]));
   return { specs, reads };
 }
 

@@ -1,11 +1,12 @@
-import Handlebars from 'handlebars';
+import type { SafeString } from 'handlebars';
+import { handlebarsRuntime } from '../handlebars.js';
 
 /**
  * `{{json value}}`: JSON safe inside `<script type="application/ld+json">`: `<`, `>` and `&` are
  * written as \u escapes so data can never close the script element.
  */
-export function json(value: unknown): Handlebars.SafeString {
-  return new Handlebars.SafeString(safeJson(value));
+export function json(value: unknown): SafeString {
+  return new handlebarsRuntime.SafeString(safeJson(value));
 }
 
 export function safeJson(value: unknown): string {

@@ -1,4 +1,5 @@
-import Handlebars, { type HelperOptions } from 'handlebars';
+import type { HelperOptions } from 'handlebars';
+import { handlebarsRuntime } from '../handlebars.js';
 import { stateOf } from './context.js';
 import { LINK_SLOT, siteUrl } from './url.js';
 import { BLOCK_NAME } from '../reuse-blocks.js';
@@ -45,7 +46,7 @@ export function reuse(this: unknown, key: unknown, options: HelperOptions): stri
     block = state.kept?.get(name, key);
     if (!block) {
       const links: string[] = [];
-      const data = Handlebars.createFrame(options.data) as { root: object };
+      const data = handlebarsRuntime.createFrame(options.data) as { root: object };
       data.root = { ...(options.data.root as object), _render: { ...state, links } };
       // Slots are numbered in the order the links were made, so the pieces alternate with `links`.
       block = { pieces: options.fn(this, { data }).split(LINK_SLOT).filter((_, i) => i % 2 === 0), links };
@@ -55,6 +56,6 @@ export function reuse(this: unknown, key: unknown, options: HelperOptions): stri
   }
   const { pieces, links } = block;
   let html = pieces[0]!;
-  for (let i = 0; i < links.length; i++) html += Handlebars.escapeExpression(siteUrl(links[i]!, state)) + pieces[i + 1]!;
+  for (let i = 0; i < links.length; i++) html += handlebarsRuntime.escapeExpression(siteUrl(links[i]!, state)) + pieces[i + 1]!;
   return html;
 }

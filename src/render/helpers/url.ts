@@ -1,5 +1,6 @@
 import { posix } from 'node:path';
-import Handlebars, { type HelperOptions } from 'handlebars';
+import type { HelperOptions, SafeString } from 'handlebars';
+import { handlebarsRuntime } from '../handlebars.js';
 import { isSitePath } from '../../urls.js';
 import { stateOf, type RenderState } from './context.js';
 
@@ -8,7 +9,7 @@ import { stateOf, type RenderState } from './context.js';
  * under any base path and from file://; on 404.html, absolute from the root with the base path.
  * Absolute URLs, `#anchors` and relative paths pass through unchanged.
  */
-export function url(target: unknown, options: HelperOptions): string | Handlebars.SafeString {
+export function url(target: unknown, options: HelperOptions): string | SafeString {
   const path = String(target ?? '');
   const state = stateOf(options);
   if (state.links && path.startsWith('/') && isSitePath(path)) return linkSlot(state.links.push(path) - 1);
@@ -18,8 +19,8 @@ export function url(target: unknown, options: HelperOptions): string | Handlebar
 /** Where a `{{#reuse}}` block links: the index of a site path, for each page to fill in (see reuse.ts). */
 export const LINK_SLOT = /\uE010(\d+)\uE011/;
 
-function linkSlot(index: number): Handlebars.SafeString {
-  return new Handlebars.SafeString(`\uE010${index}\uE011`);
+function linkSlot(index: number): SafeString {
+  return new handlebarsRuntime.SafeString(`\uE010${index}\uE011`);
 }
 
 export function siteUrl(target: string, state: RenderState): string {

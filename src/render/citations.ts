@@ -4,7 +4,8 @@ import type { CslItem } from '../content/bibtex/parse.js';
 import { CitationCache } from './citations/cache.js';
 import { formatEntries, startEngine, type Formatted, type StyleEngine } from './citations/engine.js';
 import type { Citation } from './citations/entry.js';
-import type { CitationWorkerInput, CitationWorkerResult } from './citations/worker.js';
+import type { CitationWorkerInput, CitationWorkerOutput } from './citations/worker.js';
+import { ParsedXml } from './citations/parsed-xml.js';
 import { runWorker } from './worker-thread.js';
 import { engineVersions, findStyles, type CitationStyle } from './citations/styles.js';
 
@@ -59,6 +60,9 @@ export function createCitationFormatter(options: CitationFormatterOptions): Cita
   let versions: string | undefined;
   const perStyle = new Map<string, Promise<{ style: CitationStyle; cache: CitationCache }>>();
   const engines = new Map<string, Promise<StyleEngine>>();
+  // Opened when the first engine starts: a build whose citations all come from the cache never reads it.
+  let parsedXml: Promise<ParsedXml> | undefined;
+  const parsed = () => (parsedXml ??= ParsedXml.open(options.cacheDir, engineVersions()));
 
   const open = (name: string) => {
     let opened = perStyle.get(name);
@@ -78,7 +82,7 @@ export function createCitationFormatter(options: CitationFormatterOptions): Cita
   const engineOf = (style: CitationStyle) => {
     let engine = engines.get(style.name);
     if (!engine) {
-      engine = startEngine(style).then((started) => {
+      engine = parsed().then((known) => startEngine(style, undefined, known)).then((started) => {
         stats.engines += 1;
         return started;
       });
@@ -98,7 +102,7 @@ export function createCitationFormatter(options: CitationFormatterOptions): Cita
       const keys = items.map((item) => cacheKey(style, versions!, item));
       const known = keys.map((key) => cache.get(key));
       const missing = items.filter((_, i) => known[i] === undefined);
-      let made = missing.length > 0 && missing.length >= (options.parallelFrom ?? PARALLEL_FROM) ? await formatInWorker(style, missing) : undefined;
+      let made = missing.length > 0 && missing.length >= (options.parallelFrom ?? PARALLEL_FROM) ? await formatInWorker(style, missing, await parsed()) : undefined;
       if (made) stats.engines += 1;
       // Few entries, or a worker that died: this thread's engine formats them.
       else if (missing.length > 0) made = formatEntries(await engineOf(style), style, missing);
@@ -125,6 +129,7 @@ export function createCitationFormatter(options: CitationFormatterOptions): Cita
     },
     async flush() {
       for (const opened of perStyle.values()) await (await opened).cache.flush();
+      await (await parsedXml)?.flush();
     },
   };
 }
@@ -134,11 +139,13 @@ export function createCitationFormatter(options: CitationFormatterOptions): Cita
  * workers run at once than the machine has cores: each holds its own citeproc and items (150-250 MB
  * for 10,000 entries), and a third on two cores made the build no faster, only bigger.
  */
-async function formatInWorker(style: CitationStyle, items: readonly CslItem[]): Promise<Formatted[] | undefined> {
+async function formatInWorker(style: CitationStyle, items: readonly CslItem[], parsed: ParsedXml): Promise<Formatted[] | undefined> {
   await workerSlots.take();
   try {
-    const results = await runWorker<CitationWorkerResult[]>(new URL('./citations/worker.js', import.meta.url), { style, items } satisfies CitationWorkerInput);
-    return results?.map((r) => ('error' in r ? new Error(r.error) : r.citation));
+    const output = await runWorker<CitationWorkerOutput>(new URL('./citations/worker.js', import.meta.url), { style, items, parsed: parsed.known() } satisfies CitationWorkerInput);
+    if (!output) return undefined;
+    parsed.take(output.parsed);
+    return output.results.map((r) => ('error' in r ? new Error(r.error) : r.citation));
   } finally {
     workerSlots.give();
   }

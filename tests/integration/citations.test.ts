@@ -40,7 +40,8 @@ describe('copy-ready citations on paper pages (tests/fixtures/publications)', ()
   });
 
   it('keeps the citations between builds, one file per style, and builds the same bytes from them', async () => {
-    expect((await readdir(path.join(cacheDir, 'citations'))).sort()).toEqual(['apa.json', 'chicago-author-date.json', 'ieee.json']);
+    // Beside them, citeproc's parsed styles (citeproc/parsed-xml.json).
+    expect((await readdir(path.join(cacheDir, 'citations'))).sort()).toEqual(['apa.json', 'chicago-author-date.json', 'citeproc', 'ieee.json']);
     const apa = JSON.parse(await readFile(path.join(cacheDir, 'citations/apa.json'), 'utf8')) as { entries: Record<string, unknown> };
     expect(Object.keys(apa.entries)).toHaveLength(site.files.filter((f) => /^publications\/[^/]+\.bib$/.test(f)).length);
     const again = await buildFixture('tests/fixtures/publications', { cacheDir });

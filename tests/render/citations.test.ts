@@ -164,7 +164,7 @@ describe('the cache between builds', () => {
     const cacheDir = await temporary('cache');
     const first = await build(cacheDir);
     expect(first.stats).toEqual({ engines: 3, formatted: 12, cached: 0 });
-    expect((await readdir(cacheDir)).sort()).toEqual(['apa.json', 'chicago-author-date.json', 'ieee.json']);
+    expect((await readdir(cacheDir)).sort()).toEqual(['apa.json', 'chicago-author-date.json', 'citeproc', 'ieee.json']);
     const second = await build(cacheDir);
     expect(second.stats).toEqual({ engines: 0, formatted: 0, cached: 12 });
     expect(second.results).toEqual(first.results);

@@ -4,6 +4,7 @@ import path from 'node:path';
 import type { CslItem } from '../../content/bibtex/parse.js';
 import { finishEntry, prepareItem, type Citation } from './entry.js';
 import type { CitationStyle } from './styles.js';
+import { ParsedXml } from './parsed-xml.js';
 
 const require = createRequire(import.meta.url);
 
@@ -29,6 +30,8 @@ interface CiteprocEngine {
   makeBibliography(): false | [{ readonly entry_ids: readonly (readonly string[])[] }, string[]];
 }
 interface Citeproc {
+  /** citeproc's own XML parser; the engine takes its result, as JSON text, in place of XML. */
+  parseXml(xml: string): unknown;
   readonly Engine: new (sys: { retrieveLocale(locale: string): unknown; retrieveItem(id: string): unknown }, style: string, lang: string, forceLang: boolean) => CiteprocEngine;
 }
 
@@ -49,15 +52,27 @@ export function loadCiteproc(): Promise<{ readonly CSL: Citeproc; readonly local
   return citeproc;
 }
 
+// Engines started without a ParsedXml of their own still parse the locale only once.
+const parsedHere = ParsedXml.of();
+
 /**
  * Starts an engine running `xml`: by default, `style` reduced to what a page shows (entryOnly).
- * It is set up as plugin-csl sets up its own: the same locale lookup and output settings.
+ * It is set up as plugin-csl sets up its own: the same locale lookup and output settings. The
+ * style and its locale are read through `parsed`, which knows what citeproc's parser made of them.
  */
-export async function startEngine(style: CitationStyle, xml = entryOnly(style.xml)): Promise<StyleEngine> {
+export async function startEngine(style: CitationStyle, xml = entryOnly(style.xml), parsed = parsedHere): Promise<StyleEngine> {
   const { CSL, locales } = await loadCiteproc();
+  // As citeproc reads a text itself: leading space dropped, anything but XML left to citeproc.
+  const json = (text: string) => {
+    const trimmed = text.replace(/^\s+/, '');
+    return trimmed.startsWith('<') ? parsed.jsonOf(trimmed, (x) => CSL.parseXml(x)) : text;
+  };
   let items: Readonly<Record<string, CslItem>> = {};
   const system = {
-    retrieveLocale: (locale: string) => locales[locale] ?? locales[locale.replace('-', '_')] ?? {},
+    retrieveLocale: (locale: string) => {
+      const text = locales[locale] ?? locales[locale.replace('-', '_')];
+      return typeof text === 'string' ? json(text) : (text ?? {});
+    },
     retrieveItem: (id: string) => {
       if (Object.hasOwn(items, id)) return items[id];
       throw new Error(`Cannot find entry with id '${id}'`);
@@ -66,7 +81,7 @@ export async function startEngine(style: CitationStyle, xml = entryOnly(style.xm
   // The locale is fixed so that output does not depend on the machine; English terms also let
   // entry.ts find the "and" before an "et al.".
   const newEngine = () => {
-    const engine = new CSL.Engine(system, xml, 'en-US', true);
+    const engine = new CSL.Engine(system, json(xml), 'en-US', true);
     engine.setOutputFormat('html');
     engine.opt.development_extensions.wrap_url_and_doi = false;
     return engine;

@@ -28,7 +28,8 @@ export class ParsedXml {
 
   /**
    * Reads `dir/citeproc/parsed-xml.json` (a folder of its own: any `name.json` of `dir` may be a
-   * style's cache), kept for `engine` (citeproc's version) only; a missing or broken file counts as empty.
+   * style's cache), kept for `engine` (citeproc's version) only. A missing or broken file counts
+   * as empty, and an entry that is not JSON of an object as missing: its XML is parsed again.
    */
   static async open(dir: string | undefined, engine: string): Promise<ParsedXml> {
     if (dir === undefined) return ParsedXml.of();
@@ -40,7 +41,7 @@ export class ParsedXml {
       return new ParsedXml(new Map(), file);
     }
     const entries = isRecord(data) && data.format === FORMAT && data.engine === engine && isRecord(data.entries) ? data.entries : {};
-    return new ParsedXml(new Map(Object.entries(entries).filter((e): e is [string, string] => typeof e[1] === 'string')), file);
+    return new ParsedXml(new Map(Object.entries(entries).filter((e): e is [string, string] => typeof e[1] === 'string' && isJsonObject(e[1]))), file);
   }
 
   /** Everything this knows, for a worker thread's ParsedXml (`of`). */
@@ -73,15 +74,30 @@ export class ParsedXml {
     return json;
   }
 
-  /** Writes what was used since the file was read, if anything was parsed; aside, then renamed. */
+  /**
+   * Writes the file, if anything was parsed: what was used, and what was there before unless that
+   * makes it long (a style edited again and again); aside, then renamed.
+   */
   async flush(): Promise<void> {
     if (this.file === undefined || !this.#added) return;
-    const entries = Object.fromEntries([...this.#used].sort(([a], [b]) => (a < b ? -1 : 1)));
+    const all = new Map([...this.previous, ...this.#used]);
+    const entries = Object.fromEntries([...(all.size > KEPT_UP_TO ? this.#used : all)].sort(([a], [b]) => (a < b ? -1 : 1)));
     await mkdir(path.dirname(this.file.path), { recursive: true });
     const temporary = `${this.file.path}.${process.pid}.tmp`;
     await writeFile(temporary, `${JSON.stringify({ format: FORMAT, engine: this.file.engine, entries })}\n`);
     await rename(temporary, this.file.path);
     this.#added = false;
+  }
+}
+
+// Three styles and a locale make four entries; a style of one's own, edited, one more each time.
+const KEPT_UP_TO = 32;
+
+function isJsonObject(text: string): boolean {
+  try {
+    return isRecord(JSON.parse(text));
+  } catch {
+    return false;
   }
 }
 

@@ -1,6 +1,7 @@
 import { hash } from 'node:crypto';
-import { appendFile, mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { appendFile, mkdir, readFile, rm } from 'node:fs/promises';
 import path from 'node:path';
+import { replaceFile } from './replace-file.js';
 
 /**
  * A content-addressed store kept between builds: the value for a key is reused only while the
@@ -117,22 +118,20 @@ export class BuildCache {
     const changed = [...this.#used].filter(([key, value]) => typeof value === 'function' || stored.entries.get(key) !== value).map(([key]) => key);
     const drop = [...stored.entries.keys()].filter((key) => !this.#used.has(key));
     if (changed.length === 0 && drop.length === 0) return;
-    await mkdir(path.dirname(this.file), { recursive: true });
     if (stored.mainBytes > 0 && stored.journalLines < MAX_JOURNAL_LINES && changed.length + drop.length <= stored.entries.size / 8) {
       const line = `${JSON.stringify({ set: Object.fromEntries(changed.map((key) => [key, this.#valueOf(key)])), drop })}\n`;
       if (stored.journalBytes + line.length <= stored.mainBytes / 4) {
+        await mkdir(path.dirname(this.file), { recursive: true });
         await appendFile(journalOf(this.file), line);
         return;
       }
     }
-    const temp = `${this.file}.${process.pid}.tmp`;
     const keys = [...this.#used.keys()].sort();
     // Values put for later are made one by one as they are written, and not kept.
-    await writeFile(temp, jsonChunks(keys, (key) => {
+    await replaceFile(this.file, jsonChunks(keys, (key) => {
       const value = this.#used.get(key)!;
       return typeof value === 'function' ? value() : value;
     }));
-    await rename(temp, this.file);
     await rm(journalOf(this.file), { force: true });
   }
 }

@@ -1,6 +1,8 @@
-import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Citation } from './entry.js';
+import { isRecord } from '../../content/fields.js';
+import { replaceFile } from '../../output/replace-file.js';
 
 // Bumped when the file's shape changes; an older file is then ignored like a broken one.
 const FORMAT = 1;
@@ -51,11 +53,7 @@ export class CitationCache {
     if (this.#file === undefined || this.#used.size === 0) return;
     if (!this.#added && this.#used.size === this.#previous.size) return;
     const entries = Object.fromEntries([...this.#used].sort(([a], [b]) => (a < b ? -1 : 1)));
-    await mkdir(path.dirname(this.#file), { recursive: true });
-    // Written aside and renamed, so a build stopped halfway never leaves half a file.
-    const temporary = `${this.#file}.${process.pid}.tmp`;
-    await writeFile(temporary, `${JSON.stringify({ format: FORMAT, entries })}\n`);
-    await rename(temporary, this.#file);
+    await replaceFile(this.#file, `${JSON.stringify({ format: FORMAT, entries })}\n`);
     this.#previous = new Map(this.#used);
     this.#added = false;
   }
@@ -76,8 +74,4 @@ function parseCache(text: string): Map<string, Citation | null> | undefined {
     else return undefined;
   }
   return entries;
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }

@@ -1,6 +1,8 @@
 import { createHash } from 'node:crypto';
-import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import path from 'node:path';
+import { isRecord } from '../../content/fields.js';
+import { replaceFile } from '../../output/replace-file.js';
 
 // Bumped when the file's shape changes; an older file is then ignored like a broken one.
 const FORMAT = 1;
@@ -82,10 +84,7 @@ export class ParsedXml {
     if (this.file === undefined || !this.#added) return;
     const all = new Map([...this.previous, ...this.#used]);
     const entries = Object.fromEntries([...(all.size > KEPT_UP_TO ? this.#used : all)].sort(([a], [b]) => (a < b ? -1 : 1)));
-    await mkdir(path.dirname(this.file.path), { recursive: true });
-    const temporary = `${this.file.path}.${process.pid}.tmp`;
-    await writeFile(temporary, `${JSON.stringify({ format: FORMAT, engine: this.file.engine, entries })}\n`);
-    await rename(temporary, this.file.path);
+    await replaceFile(this.file.path, `${JSON.stringify({ format: FORMAT, engine: this.file.engine, entries })}\n`);
     this.#added = false;
   }
 }
@@ -99,8 +98,4 @@ function isJsonObject(text: string): boolean {
   } catch {
     return false;
   }
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
